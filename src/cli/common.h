@@ -1,0 +1,40 @@
+/*
+ * common.h — helpers shared by several commands beyond those in cli.h:
+ * creating and discarding a fresh data directory (init, demo), opening a
+ * store without migrating it (backup, migrate), option errors and tables.
+ */
+#ifndef STELLWERK_CLI_COMMON_H
+#define STELLWERK_CLI_COMMON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store/store.h"
+
+#define CLI_PASSWORD_LENGTH 20      /* generated passwords */
+
+/* Like cli_open_store, but leaves the schema as it is: backup copies what is
+ * there, migrate reports the versions itself. */
+struct store *cli_open_store_unmigrated(const char *cmd, const char *data_dir);
+
+/*
+ * Makes dir a new data directory holding a new, migrated database: creates
+ * dir with mode 0700, or accepts it when it exists and is empty. Refuses
+ * when dir exists and is not an empty directory. On failure prints why,
+ * removes what it made and returns NULL; on success *created tells
+ * cli_data_dir_discard whether to remove the directory itself later.
+ */
+struct store *cli_store_create(const char *cmd, const char *dir, bool *created);
+/* Removes the files init/demo put into dir, and dir when it was created. */
+void cli_data_dir_discard(const char *dir, bool created);
+
+/* Turns getopt_long's '?' or ':' into a usage error naming the option;
+ * returns EXIT_USAGE. */
+int cli_option_error(const char *cmd, int c, char **argv);
+
+/* Prints s left-aligned and padded to width characters (UTF-8 aware). */
+void cli_print_cell(FILE *out, const char *s, int width);
+/* Display width (code points) of a UTF-8 string. */
+int cli_text_width(const char *s);
+
+#endif

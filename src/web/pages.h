@@ -1,0 +1,49 @@
+/*
+ * pages.h — the handlers the route table (router.c) points at. Each page
+ * lives in its own file under src/web/ and follows the same shape: read
+ * input → load via store → decide via core → render.
+ */
+#ifndef STELLWERK_WEB_PAGES_H
+#define STELLWERK_WEB_PAGES_H
+
+#include "web/request.h"
+
+/* static.c */
+void page_static(struct request *r);
+/* page_login.c */
+void page_root(struct request *r);
+void page_login(struct request *r);
+void page_login_submit(struct request *r);
+void page_logout(struct request *r);
+/* page_lang.c */
+void page_lang(struct request *r);
+/* page_dashboard.c */
+void page_dashboard(struct request *r);
+/* page_sections.c */
+void page_positions(struct request *r);
+void page_candidates(struct request *r);
+void page_interviews(struct request *r);
+/* page_account.c */
+void page_account(struct request *r);
+void page_account_profile(struct request *r);
+void page_account_password(struct request *r);
+/* page_tokens.c */
+void page_tokens(struct request *r);
+void page_tokens_create(struct request *r);
+void page_tokens_revoke(struct request *r);
+/* page_users.c */
+void page_users(struct request *r);
+void page_users_create(struct request *r);
+void page_users_disable(struct request *r);
+void page_users_enable(struct request *r);
+void page_users_role(struct request *r);
+/* page_audit.c */
+void page_audit(struct request *r);
+/* api_*.c */
+void api_healthz(struct request *r);
+void api_me(struct request *r);
+void api_users_list(struct request *r);
+void api_users_create(struct request *r);
+void api_audit_list(struct request *r);
+
+#endif

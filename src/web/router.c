@@ -1,0 +1,161 @@
+/*
+ * router.c — the one route table and the dispatcher (STYLE habit 3).
+ *
+ * Every route names the action it needs; the dispatcher asks
+ * permission_allows() before any handler runs, so no page can forget the
+ * check. State-changing methods must carry the CSRF token; GET never changes
+ * state.
+ */
+#include "web/router.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+#include "web/auth.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+enum route_flags {
+	ROUTE_DEFAULT = 0,
+	ROUTE_NO_AUTH = 1,   /* static files, health check: no session lookup */
+};
+
+struct route {
+	enum http_method method;
+	const char *pattern;  /* literal segments, {id} for a positive integer, trailing * for a prefix */
+	enum action action;
+	void (*handler)(struct request *r);
+	int flags;
+};
+
+static const struct route routes[] = {
+	{ HTTP_GET, "/static/*", ACTION_PUBLIC, page_static, ROUTE_NO_AUTH },
+	{ HTTP_GET, "/healthz", ACTION_PUBLIC, api_healthz, ROUTE_NO_AUTH },
+	{ HTTP_GET, "/", ACTION_PUBLIC, page_root, 0 },
+	{ HTTP_GET, "/login", ACTION_PUBLIC, page_login, 0 },
+	{ HTTP_POST, "/login", ACTION_PUBLIC, page_login_submit, 0 },
+	{ HTTP_POST, "/logout", ACTION_PUBLIC, page_logout, 0 },
+	{ HTTP_POST, "/lang", ACTION_PUBLIC, page_lang, 0 },
+	{ HTTP_GET, "/dashboard", ACTION_VIEW_DASHBOARD, page_dashboard, 0 },
+	{ HTTP_GET, "/positions", ACTION_VIEW_POSITIONS, page_positions, 0 },
+	{ HTTP_GET, "/candidates", ACTION_VIEW_CANDIDATES, page_candidates, 0 },
+	{ HTTP_GET, "/interviews", ACTION_VIEW_INTERVIEWS, page_interviews, 0 },
+	{ HTTP_GET, "/settings", ACTION_MANAGE_OWN_ACCOUNT, page_account, 0 },
+	{ HTTP_POST, "/settings/profile", ACTION_MANAGE_OWN_ACCOUNT, page_account_profile, 0 },
+	{ HTTP_POST, "/settings/password", ACTION_MANAGE_OWN_ACCOUNT, page_account_password, 0 },
+	{ HTTP_GET, "/settings/tokens", ACTION_MANAGE_OWN_ACCOUNT, page_tokens, 0 },
+	{ HTTP_POST, "/settings/tokens", ACTION_MANAGE_OWN_ACCOUNT, page_tokens_create, 0 },
+	{ HTTP_POST, "/settings/tokens/{id}/revoke", ACTION_MANAGE_OWN_ACCOUNT, page_tokens_revoke, 0 },
+	{ HTTP_GET, "/settings/users", ACTION_MANAGE_USERS, page_users, 0 },
+	{ HTTP_POST, "/settings/users", ACTION_MANAGE_USERS, page_users_create, 0 },
+	{ HTTP_POST, "/settings/users/{id}/disable", ACTION_MANAGE_USERS, page_users_disable, 0 },
+	{ HTTP_POST, "/settings/users/{id}/enable", ACTION_MANAGE_USERS, page_users_enable, 0 },
+	{ HTTP_POST, "/settings/users/{id}/role", ACTION_MANAGE_USERS, page_users_role, 0 },
+	{ HTTP_GET, "/settings/audit", ACTION_VIEW_AUDIT, page_audit, 0 },
+	{ HTTP_GET, "/api/v1/me", ACTION_MANAGE_OWN_ACCOUNT, api_me, 0 },
+	{ HTTP_GET, "/api/v1/users", ACTION_MANAGE_USERS, api_users_list, 0 },
+	{ HTTP_POST, "/api/v1/users", ACTION_MANAGE_USERS, api_users_create, 0 },
+	{ HTTP_GET, "/api/v1/audit", ACTION_VIEW_AUDIT, api_audit_list, 0 },
+};
+
+/* Matches path against pattern, capturing {id} segments into r->path_args. */
+static bool route_matches(const char *pattern, const char *path, struct request *r)
+{
+	int nargs = 0;
+	const char *p = pattern, *s = path;
+	while (*p) {
+		if (p[0] == '*' && p[1] == '\0')
+			return *s != '\0' || s[-1] == '/';
+		if (strncmp(p, "{id}", 4) == 0) {
+			const char *end = s;
+			while (*end >= '0' && *end <= '9')
+				end++;
+			long long v;
+			char digits[20];
+			size_t n = (size_t)(end - s);
+			if (n == 0 || n >= sizeof digits || nargs == REQUEST_MAX_PATH_ARGS)
+				return false;
+			memcpy(digits, s, n);
+			digits[n] = '\0';
+			if (!str_to_int64(digits, 1, INT64_MAX, &v))
+				return false;
+			r->path_args[nargs++] = v;
+			p += 4;
+			s = end;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	if (*s != '\0')
+		return false;
+	r->npath_args = nargs;
+	return true;
+}
+
+void router_fail(struct request *r, int status)
+{
+	if (status == 413)
+		i18n_set_lang(r->lang);
+	page_error(r, status, NULL);
+}
+
+static bool is_state_changing(enum http_method m)
+{
+	return m == HTTP_POST || m == HTTP_PUT || m == HTTP_PATCH || m == HTTP_DELETE;
+}
+
+void router_dispatch(struct request *r)
+{
+	const struct route *found = NULL;
+	bool path_known = false;
+	enum http_method m = r->method == HTTP_HEAD ? HTTP_GET : r->method;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if (!route_matches(routes[i].pattern, r->path, r))
+			continue;
+		path_known = true;
+		if (routes[i].method == m) {
+			found = &routes[i];
+			break;
+		}
+	}
+	enum auth_result auth = AUTH_NONE;
+	if (!found || !(found->flags & ROUTE_NO_AUTH))
+		auth = auth_resolve(r);
+	if (!found) {
+		if (path_known)
+			resp_header(r, "Allow", "GET, HEAD, POST");
+		page_error(r, path_known ? 405 : 404, NULL);
+		return;
+	}
+	if (found->action != ACTION_PUBLIC && !r->authenticated) {
+		if (auth == AUTH_BAD_TOKEN || r->is_api) {
+			resp_header(r, "WWW-Authenticate", "Bearer");
+			page_error(r, 401, auth == AUTH_BAD_TOKEN ? _("The API token is unknown or revoked.") : NULL);
+		} else {
+			struct buf loc = BUF_INIT;
+			buf_puts(&loc, "/login?next=");
+			html_url_arg(&loc, m == HTTP_GET ? r->path : "/dashboard");
+			resp_redirect(r, arena_strdup(&r->arena, buf_cstr(&loc)));
+			buf_free(&loc);
+		}
+		return;
+	}
+	if (!permission_allows(&r->principal, found->action)) {
+		page_error(r, 403, NULL);
+		return;
+	}
+	if (is_state_changing(m) && !auth_csrf_ok(r)) {
+		page_error(r, 403, _("The security token of the form was missing or outdated. Please reload the page and try again."));
+		return;
+	}
+	if (r->form_overflow) {
+		page_error(r, 400, _("The form had too many fields."));
+		return;
+	}
+	found->handler(r);
+}

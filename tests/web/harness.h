@@ -1,0 +1,154 @@
+/*
+ * harness.h — black-box test harness for the stellwerk binary (STYLE
+ * habit 11): start the real `stellwerk serve` on a free loopback port with
+ * demo data, drive it over HTTP with libcurl or raw TCP, run CLI commands,
+ * and validate the HTML it answers with.
+ *
+ * Every function that finds a broken precondition (the binary does not
+ * start, the server dies, a sanitizer report) fails the current cmocka test
+ * with a message instead of returning an error code, so tests stay short.
+ * Functions returning allocated memory say who frees it.
+ */
+#ifndef STELLWERK_TESTS_WEB_HARNESS_H
+#define STELLWERK_TESTS_WEB_HARNESS_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <sys/types.h>
+
+#include <cmocka.h>
+
+/* ---- the binary and CLI commands ------------------------------------------ */
+
+/* $STELLWERK_BIN, else build/asan/stellwerk. */
+const char *harness_binary(void);
+
+struct cmd_result {
+	int status;     /* exit code, or 128 + signal number when killed */
+	char *out;      /* stdout, NUL-terminated; free with cmd_result_free */
+	char *err;      /* stderr, NUL-terminated */
+};
+
+/* Runs the stellwerk binary with args (NULL-terminated, without argv[0]).
+ * env: NULL or a NULL-terminated list of "NAME=VALUE" to set and "-NAME" to
+ * unset in the child. The child always runs with LC_ALL=C.UTF-8 and without
+ * STELLWERK_DATA/STELLWERK_LISTEN unless env sets them. stdin_data (may be
+ * NULL) is written to the child's stdin. Fails the test on a timeout (60 s)
+ * or a sanitizer report on stderr. */
+void cmd_run(struct cmd_result *res, const char *const *args, const char *const *env, const char *stdin_data);
+void cmd_result_free(struct cmd_result *res);
+
+/* Fails the test when text holds an AddressSanitizer/UBSan report. */
+void assert_no_sanitizer_report(const char *what, const char *text);
+
+/* ---- the server ------------------------------------------------------------- */
+
+struct server {
+	char dir[256];        /* temporary directory, removed by server_stop */
+	char data[300];       /* dir/data: the data directory */
+	char log_path[300];   /* dir/server.log: the server's stderr */
+	char password[128];   /* the demo users' password */
+	char admin_login[64]; /* the login printed by `demo` (admin) */
+	pid_t pid;
+	int stdout_fd;        /* read end of the server's stdout */
+	int port;
+};
+
+/* Makes a temporary directory, fills DIR/data with `stellwerk demo`, starts
+ * `stellwerk serve --listen 127.0.0.1:0 --allow-root [extra args]` and waits
+ * for its "listening" line. extra_args may be NULL. */
+void server_start(struct server *s, const char *const *extra_args);
+/* SIGTERM, waits for the exit, asserts exit status 0 and a log without
+ * sanitizer reports, removes the directory. */
+void server_stop(struct server *s);
+/* True while the server process has not exited. */
+bool server_alive(struct server *s);
+/* The server's log so far; caller frees. */
+char *server_log(const struct server *s);
+/* Creates a temporary directory under /tmp; path receives it. */
+void make_temp_dir(char *path, size_t n);
+/* rm -rf path. */
+void remove_tree(const char *path);
+
+/* ---- HTTP over libcurl --------------------------------------------------------- */
+
+struct http_response {
+	long status;
+	char *headers;        /* raw header block of the final response */
+	char *body;           /* NUL-terminated (the body may contain NULs: use body_len) */
+	size_t body_len;
+	double seconds;       /* total time */
+};
+
+struct http_client;
+
+/* A client with its own cookie jar that does not follow redirects. */
+struct http_client *http_client_new(const struct server *s);
+void http_client_free(struct http_client *c);
+
+/* Sends one request. headers: NULL or a NULL-terminated list of "Name: value"
+ * lines; body may be NULL. The response is freed with http_response_free. */
+struct http_response *http_request(struct http_client *c, const char *method, const char *path,
+				   const char *const *headers, const char *body, size_t body_len);
+struct http_response *http_get(struct http_client *c, const char *path, const char *const *headers);
+struct http_response *http_post_form(struct http_client *c, const char *path, const char *body,
+				     const char *const *headers);
+struct http_response *http_post_json(struct http_client *c, const char *path, const char *json,
+				     const char *const *headers);
+void http_response_free(struct http_response *r);
+
+/* Copies the value of the n-th (0-based) header called name into out;
+ * false when there is no such header. Names compare case-insensitively. */
+bool http_header_nth(const struct http_response *r, const char *name, int n, char *out, size_t outlen);
+bool http_header(const struct http_response *r, const char *name, char *out, size_t outlen);
+/* The Set-Cookie header that sets cookie name (whole line after "Set-Cookie: "). */
+bool http_set_cookie(const struct http_response *r, const char *cookie, char *out, size_t outlen);
+/* The value of cookie name in the client's jar; false when absent. */
+bool http_cookie(struct http_client *c, const char *name, char *out, size_t outlen);
+
+/* Percent-encodes text for a form body; caller frees. */
+char *url_encode(const char *text);
+
+/* Extracts the value of the first `name="csrf" value="…"` in html. */
+bool html_csrf(const char *html, char *out, size_t outlen);
+/* GETs path and extracts its CSRF token; fails the test when there is none. */
+void fetch_csrf(struct http_client *c, const char *path, char *out, size_t outlen);
+/* GET /login, then POST /login with the form's CSRF token; returns the status
+ * of the POST (303 on success). headers may be NULL. */
+long http_login(struct http_client *c, const char *user, const char *password, const char *const *headers);
+/* A new client logged in as user; fails the test unless the login succeeds. */
+struct http_client *client_logged_in(const struct server *s, const char *user);
+
+/* ---- raw TCP ------------------------------------------------------------------ */
+
+/* Connects to the server's port; returns the socket or -1. */
+int raw_connect(int port);
+/* Sends len bytes, half-closes when shut_write, then reads until the peer
+ * closes or timeout_ms passes without data. Returns what was read
+ * (NUL-terminated, caller frees); *got receives its length. */
+char *raw_exchange(int port, const void *data, size_t len, bool shut_write, int timeout_ms, size_t *got);
+
+/* ---- HTML validation --------------------------------------------------------- */
+
+/* Checks that html is a well-formed document as the server writes it:
+ * doctype, balanced non-void elements, quoted attributes, unique ids,
+ * label[for] pointing at an existing id. Returns NULL when valid, else a
+ * description of the first problem (static storage). */
+const char *html_check(const char *html);
+/* Fails the test with html_check's message. */
+void assert_valid_html(const char *html);
+
+/* ---- small assertions ---------------------------------------------------------- */
+
+/* Fails unless haystack contains needle (messages name both). */
+void assert_contains(const char *haystack, const char *needle);
+void assert_not_contains(const char *haystack, const char *needle);
+/* Fails unless the response has this status (prints the body otherwise). */
+void assert_status(const struct http_response *r, long status);
+/* Reads a whole file; NULL when it cannot be read; caller frees. */
+char *read_file(const char *path, size_t *len);
+
+#endif
