@@ -87,11 +87,13 @@ build/asan/stellwerk: build/asan/obj/main.o build/asan/libstellwerk.a
 
 build/asan/tests/unit/%: tests/unit/%.c build/asan/libstellwerk.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ $< build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
+	@echo 'LD test $@'
+	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ $< build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
 
 build/asan/tests/web/%: tests/web/%.c $(WEB_LIB) build/asan/libstellwerk.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests/web $(PKG_CFLAGS) -o $@ $< $(WEB_LIB) build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka -lcurl
+	@echo 'LD test $@'
+	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests/web $(PKG_CFLAGS) -o $@ $< $(WEB_LIB) build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka -lcurl
 
 check: all asan tests
 	scripts/test --quick

@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 #include "util/crypto.h"
 #include "util/i18n.h"
+#include "util/log.h"
 
 struct command {
 	const char *name;
@@ -56,6 +58,7 @@ static void choose_cli_language(void)
 
 int main(int argc, char **argv)
 {
+	store_global_init();
 	if (!crypto_init()) {
 		fprintf(stderr, "stellwerk: libsodium could not be initialised\n");
 		return EXIT_FAIL;
@@ -81,6 +84,9 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(name, "--version") == 0)
 		name = "version";
+	/* Commands other than serve report problems, not progress, on stderr. */
+	if (strcmp(name, "serve") != 0)
+		log_set_quiet(1);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(commands[i].name, name) == 0)
 			return commands[i].run(argc - 1, argv + 1);

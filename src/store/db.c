@@ -58,7 +58,17 @@ enum store_rc db_prepare_literal(struct store *s, struct db_stmt *st, const char
 	st->st = NULL;
 	st->sql = sql;
 	st->rc = STORE_OK;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st->st, NULL);
+	for (int i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql == sql && !s->cache[i].in_use) {
+			s->cache[i].in_use = true;
+			st->st = s->cache[i].st;
+			s->open_statements++;
+			return STORE_OK;
+		}
+	}
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, s->ncache < DB_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0, &st->st, NULL);
+	if (rc == SQLITE_OK && s->ncache < DB_STMT_CACHE)
+		s->cache[s->ncache++] = (struct db_cached_stmt){ sql, st->st, true };
 	if (rc != SQLITE_OK) {
 		db_log_failure(s, sql, rc);
 		sqlite3_finalize(st->st);
@@ -189,11 +199,30 @@ char *db_column_text_dup(struct db_stmt *st, int col)
 enum store_rc db_finalize(struct db_stmt *st)
 {
 	if (st->st) {
-		sqlite3_finalize(st->st);
+		struct store *s = st->s;
+		bool cached = false;
+		for (int i = 0; i < s->ncache && !cached; i++) {
+			if (s->cache[i].st == st->st) {
+				sqlite3_reset(st->st);
+				sqlite3_clear_bindings(st->st);
+				s->cache[i].in_use = false;
+				cached = true;
+			}
+		}
+		if (!cached)
+			sqlite3_finalize(st->st);
 		st->st = NULL;
-		st->s->open_statements--;
+		s->open_statements--;
 	}
 	return st->rc;
+}
+
+void db_cache_clear(struct store *s)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (!s->cache[i].in_use)
+			sqlite3_finalize(s->cache[i].st);
+	s->ncache = 0;
 }
 
 int64_t db_last_insert_id(struct store *s)

@@ -25,10 +25,21 @@
 
 #include "store/store.h"
 
+/* A compiled statement kept for reuse, keyed by the address of its SQL literal. */
+struct db_cached_stmt {
+	const char *sql;
+	sqlite3_stmt *st;
+	bool in_use;
+};
+
+#define DB_STMT_CACHE 64
+
 /* One connection to one data directory. */
 struct store {
 	sqlite3 *db;
 	int open_statements;     /* prepared and not yet finalized */
+	struct db_cached_stmt cache[DB_STMT_CACHE];
+	int ncache;
 	bool in_transaction;     /* a store_begin is open */
 	char *data_dir;          /* owned copy of the directory path */
 };
@@ -73,8 +84,12 @@ bool db_column_text_copy(struct db_stmt *st, int col, char *buf, size_t n);
 /* The text as a new string; the caller frees it. */
 char *db_column_text_dup(struct db_stmt *st, int col);
 
-/* Finalizes (safe on a failed prepare and twice) and returns the statement's rc. */
+/* Finalizes (safe on a failed prepare and twice) and returns the statement's
+ * rc. A cached statement is reset and kept for the next db_prepare of the
+ * same literal instead: compiling SQL is the largest cost of small queries. */
 enum store_rc db_finalize(struct db_stmt *st);
+/* Finalizes every cached statement; store_close calls it first. */
+void db_cache_clear(struct store *s);
 
 int64_t db_last_insert_id(struct store *s);
 int64_t db_changes(struct store *s);

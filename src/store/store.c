@@ -77,8 +77,12 @@ static enum store_rc apply_pragmas(struct store *s, char *err, size_t errlen)
 {
 	struct db_stmt st;
 	char mode[16];
-	db_prepare(s, &st, "PRAGMA journal_mode = WAL");
-	enum store_rc rc = pragma_text(&st, mode, sizeof mode);
+	/* the busy timeout first: switching to WAL may have to wait for a lock */
+	enum store_rc rc = db_exec_script(s, "busy timeout", "PRAGMA busy_timeout = 5000");
+	if (rc == STORE_OK) {
+		db_prepare(s, &st, "PRAGMA journal_mode = WAL");
+		rc = pragma_text(&st, mode, sizeof mode);
+	}
 	if (rc != STORE_OK) {
 		snprintf(err, errlen, _("cannot read %s/%s: %s"), s->data_dir, STORE_DB_FILE, sqlite3_errmsg(s->db));
 		return rc;
@@ -89,11 +93,16 @@ static enum store_rc apply_pragmas(struct store *s, char *err, size_t errlen)
 		return STORE_ERROR;
 	}
 	rc = db_exec_script(s, "connection pragmas",
-			    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;");
+			    "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
 	if (rc != STORE_OK)
 		snprintf(err, errlen, _("cannot configure %s/%s: %s"), s->data_dir, STORE_DB_FILE,
 			 sqlite3_errmsg(s->db));
 	return rc;
+}
+
+void store_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 enum store_rc store_open(const char *data_dir, bool create, struct store **out, char *err, size_t errlen)
@@ -153,6 +162,7 @@ void store_close(struct store *s)
 			log_warn("store closed with an open transaction; rolling it back");
 			store_rollback(s);
 		}
+		db_cache_clear(s);
 		if (s->open_statements != 0) {
 			log_error("store closed with %d statement(s) not finalized", s->open_statements);
 			for (sqlite3_stmt *p = sqlite3_next_stmt(s->db, NULL); p; p = sqlite3_next_stmt(s->db, p))

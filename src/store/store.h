@@ -35,6 +35,11 @@ struct actor {
 
 #define STORE_DB_FILE "stellwerk.db"
 
+/* Process-wide setup; call once at start, before any other store function.
+ * Turns off the engine's global memory statistics, whose lock every worker
+ * thread would otherwise contend on. */
+void store_global_init(void);
+
 /* Opens DATA_DIR/stellwerk.db. With create, the file may be created; without,
  * a missing database is an error. Applies pragmas (WAL, foreign keys, busy
  * timeout, synchronous=FULL). err receives a user-facing message on failure. */

@@ -2,6 +2,7 @@
  * page_audit.c — the audit log for administrators (R-X-4): who changed
  * what and when, newest first, 50 rows a page.
  */
+#include <jansson.h>
 #include <stdlib.h>
 
 #include "store/audit.h"
@@ -43,9 +44,14 @@ void page_audit(struct request *r)
 		for (size_t i = 0; i < n; i++) {
 			char when[64];
 			i18n_format_datetime(when, sizeof when, (time_t)rows[i].at, r->lang);
+			/* The store keeps changes ASCII-escaped; show them with their umlauts. */
+			json_t *changes = json_loads(rows[i].changes, 0, NULL);
+			char *shown = changes ? json_dumps(changes, JSON_COMPACT) : NULL;
 			html_printf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s #%lld</td><td>%s</td><td><code>%s</code></td></tr>",
 				    when, rows[i].actor, rows[i].ip, rows[i].entity, (long long)rows[i].entity_id, rows[i].action,
-				    rows[i].changes);
+				    shown ? shown : rows[i].changes);
+			free(shown);
+			json_decref(changes);
 		}
 		html_raw(o, "</tbody></table></div>");
 	}

@@ -8,6 +8,7 @@
 
 #include "core/roles.h"
 #include "store/sessions.h"
+#include "util/crypto.h"
 #include "util/str.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -18,6 +19,7 @@ struct create_form {
 	const struct new_user_input *in;
 	const struct user *created;
 	const char *generated;
+	bool reset;                /* generated is a new password for created, not a new account */
 };
 
 static void role_select(struct request *r, const char *id, enum role selected)
@@ -48,6 +50,10 @@ static void user_row(struct request *r, const struct user *u)
 		html_printf(o, "<label class=\"visually-hidden\" for=\"%s\">%s</label>", sel_id, _("Role"));
 		role_select(r, sel_id, u->role);
 		html_printf(o, "<button class=\"btn btn-small\">%s</button></form>", _("Change role"));
+		html_printf(o, "<form method=\"post\" action=\"/settings/users/%lld/password\" data-confirm=\"%s\">",
+			    (long long)u->id, _("Set a new random password for this user? Their sessions end at once."));
+		csrf_field(r);
+		html_printf(o, "<button class=\"btn btn-small\">%s</button></form>", _("New password"));
 		if (u->disabled) {
 			html_printf(o, "<form method=\"post\" action=\"/settings/users/%lld/enable\">", (long long)u->id);
 			csrf_field(r);
@@ -80,10 +86,14 @@ static void render_users(struct request *r, const struct create_form *cf, const 
 	if (error)
 		html_printf(o, "<div class=\"flash flash-error\" role=\"alert\">%s</div>", error);
 	if (cf && cf->created) {
-		html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", _("The user has been created."));
+		if (cf->reset)
+			html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>",
+				    _("A new password has been set and the user's sessions were ended."));
+		else
+			html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", _("The user has been created."));
 		if (cf->generated) {
-			html_printf(o, "<p>%s</p><pre class=\"secret\"><code id=\"new-password\">%s</code></pre>",
-				    _("Initial password (shown only once — pass it on securely):"), cf->generated);
+			html_printf(o, "<p>%s <strong>%s</strong></p><pre class=\"secret\"><code id=\"new-password\">%s</code></pre>",
+				    _("Password (shown only once — pass it on securely) for"), cf->created->name, cf->generated);
 			html_printf(o, "<p class=\"secret-note\"><button type=\"button\" class=\"btn btn-small\" data-copy=\"new-password\" "
 				       "data-copied-label=\"%s\" hidden>%s</button></p>", _("Copied"), _("Copy"));
 		}
@@ -97,7 +107,7 @@ static void render_users(struct request *r, const struct create_form *cf, const 
 	html_raw(o, "</tbody></table></div>");
 	free(users);
 
-	const struct form_errors *fe = cf && !cf->created ? cf->fe : NULL;
+	const struct form_errors *fe = cf && !cf->created && !cf->reset ? cf->fe : NULL;
 	const struct new_user_input *in = cf && !cf->created ? cf->in : NULL;
 	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"muted\">%s</p>", _("Add a user"),
 		    _("Administrators manage users and see the audit log. Recruiters and hiring managers run positions. "
@@ -144,7 +154,7 @@ void page_users_create(struct request *r)
 		page_error(r, 500, NULL);
 		return;
 	}
-	struct create_form cf = { &fe, &in, res == USER_ADMIN_OK ? &created : NULL, generated };
+	struct create_form cf = { &fe, &in, res == USER_ADMIN_OK ? &created : NULL, generated, false };
 	if (res == USER_ADMIN_INVALID)
 		r->status = 422;
 	render_users(r, &cf, NULL);
@@ -221,4 +231,27 @@ void page_users_role(struct request *r)
 		return;
 	}
 	resp_redirect(r, "/settings/users?done=role");
+}
+
+void page_users_password(struct request *r)
+{
+	struct user target;
+	if (!load_target(r, &target))
+		return;
+	char *pw = arena_alloc(&r->arena, 21);
+	char hash[PASSWORD_HASH_MAX];
+	crypto_random_password(pw, 20);
+	struct actor a = req_actor(r);
+	if (!crypto_password_hash(pw, hash) || store_begin(r->store) != STORE_OK)
+		goto fail;
+	if (store_user_set_password(r->store, &a, target.id, hash, r->now) != STORE_OK ||
+	    store_session_delete_for_user(r->store, target.id) != STORE_OK || store_commit(r->store) != STORE_OK) {
+		store_rollback(r->store);
+		goto fail;
+	}
+	struct create_form cf = { NULL, NULL, &target, pw, true };
+	render_users(r, &cf, NULL);
+	return;
+fail:
+	page_error(r, 500, NULL);
 }

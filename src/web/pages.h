@@ -37,6 +37,7 @@ void page_users_create(struct request *r);
 void page_users_disable(struct request *r);
 void page_users_enable(struct request *r);
 void page_users_role(struct request *r);
+void page_users_password(struct request *r);
 /* page_audit.c */
 void page_audit(struct request *r);
 /* api_*.c */

@@ -53,6 +53,7 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/settings/users/{id}/disable", ACTION_MANAGE_USERS, page_users_disable, 0 },
 	{ HTTP_POST, "/settings/users/{id}/enable", ACTION_MANAGE_USERS, page_users_enable, 0 },
 	{ HTTP_POST, "/settings/users/{id}/role", ACTION_MANAGE_USERS, page_users_role, 0 },
+	{ HTTP_POST, "/settings/users/{id}/password", ACTION_MANAGE_USERS, page_users_password, 0 },
 	{ HTTP_GET, "/settings/audit", ACTION_VIEW_AUDIT, page_audit, 0 },
 	{ HTTP_GET, "/api/v1/me", ACTION_MANAGE_OWN_ACCOUNT, api_me, 0 },
 	{ HTTP_GET, "/api/v1/users", ACTION_MANAGE_USERS, api_users_list, 0 },

@@ -483,6 +483,7 @@ int server_run(const struct server_config *cfg)
 		{ MHD_OPTION_END, 0, NULL },
 	};
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+			     MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 			     MHD_OPTION_LISTEN_SOCKET, fd,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->connection_memory,
@@ -490,7 +491,6 @@ int server_run(const struct server_config *cfg)
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_connections,
 			     MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			     MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 			     MHD_OPTION_ARRAY, tls_cert ? tls_opts : tls_opts + 2,
 			     MHD_OPTION_END);
 	if (!d) {

@@ -20,6 +20,7 @@
 #include <sys/types.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 /* ---- the binary and CLI commands ------------------------------------------ */
 
@@ -61,6 +62,11 @@ struct server {
  * `stellwerk serve --listen 127.0.0.1:0 --allow-root [extra args]` and waits
  * for its "listening" line. extra_args may be NULL. */
 void server_start(struct server *s, const char *const *extra_args);
+/* The first and last step of server_start, for a data directory made
+ * another way: server_prepare makes the temporary directory and fills in
+ * the paths; server_serve starts `serve` on s->data. */
+void server_prepare(struct server *s);
+void server_serve(struct server *s, const char *const *extra_args);
 /* SIGTERM, waits for the exit, asserts exit status 0 and a log without
  * sanitizer reports, removes the directory. */
 void server_stop(struct server *s);
@@ -93,6 +99,11 @@ void http_client_free(struct http_client *c);
  * lines; body may be NULL. The response is freed with http_response_free. */
 struct http_response *http_request(struct http_client *c, const char *method, const char *path,
 				   const char *const *headers, const char *body, size_t body_len);
+/* Like http_request, but returns NULL with a message in error instead of
+ * failing the test: safe to call from a thread other than the test's. */
+struct http_response *http_try_request(struct http_client *c, const char *method, const char *path,
+				       const char *const *headers, const char *body, size_t body_len, char *error,
+				       size_t error_len);
 struct http_response *http_get(struct http_client *c, const char *path, const char *const *headers);
 struct http_response *http_post_form(struct http_client *c, const char *path, const char *body,
 				     const char *const *headers);
@@ -108,6 +119,19 @@ bool http_header(const struct http_response *r, const char *name, char *out, siz
 bool http_set_cookie(const struct http_response *r, const char *cookie, char *out, size_t outlen);
 /* The value of cookie name in the client's jar; false when absent. */
 bool http_cookie(struct http_client *c, const char *name, char *out, size_t outlen);
+
+/* Puts cookie name=value into the client's jar for 127.0.0.1, path /. */
+void http_set_jar_cookie(struct http_client *c, const char *name, const char *value);
+
+/* Parses the body as JSON; fails the test when it is not JSON. Caller decrefs. */
+json_t *http_json(const struct http_response *r);
+/* Fails unless the response is application/problem+json with this status in
+ * both the status line and the "status" member; returns the parsed body. */
+json_t *assert_problem(const struct http_response *r, long status);
+/* Fails unless the headers every response must carry are present:
+ * Content-Security-Policy with frame-ancestors 'none', X-Content-Type-Options
+ * nosniff and a Referrer-Policy. */
+void assert_security_headers(const struct http_response *r);
 
 /* Percent-encodes text for a form body; caller frees. */
 char *url_encode(const char *text);
