@@ -28,7 +28,7 @@ struct demo_user {
 };
 
 static const struct demo_user demo_users[] = {
-	{ "admin", "Dr. Maria Keller", "Geschäftsführerin", ROLE_ADMIN, "de", 120 },
+	{ "admin", "Dr. Maria Keller", "Geschäftsführerin", ROLE_ADMIN, "", 120 },
 	{ "weber", "Jonas Weber", "Recruiter", ROLE_RECRUITER, "de", 118 },
 	{ "brandt", "Thomas Brandt", "Vertriebsleiter", ROLE_HIRING_MANAGER, "de", 95 },
 	{ "hoffmann", "Lena Hoffmann", "Head of Engineering", ROLE_INTERVIEWER, "de", 90 },

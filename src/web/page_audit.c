@@ -4,6 +4,7 @@
  */
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/audit.h"
 #include "util/str.h"
@@ -11,6 +12,30 @@
 #include "web/pages.h"
 
 #define AUDIT_PAGE_SIZE 50
+
+struct audit_label {
+	const char *code;
+	const char *label;
+};
+
+/* Readable names for the stored entity and action codes; unknown codes are
+ * shown as they are. */
+static const struct audit_label audit_labels[] = {
+	{ "user", N_("User") }, { "session", N_("Login") }, { "token", N_("API token") },
+	{ "create", N_("created") }, { "update", N_("changed") }, { "disable", N_("disabled") },
+	{ "enable", N_("enabled") }, { "revoke", N_("revoked") }, { "login", N_("logged in") },
+	{ "logout", N_("logged out") }, { "login_failed", N_("login failed") },
+	{ "login_blocked_ip", N_("login blocked (IP address)") },
+	{ "login_blocked_account", N_("login blocked (account)") },
+};
+
+static const char *audit_label(const char *code)
+{
+	for (size_t i = 0; i < sizeof audit_labels / sizeof audit_labels[0]; i++)
+		if (strcmp(audit_labels[i].code, code) == 0)
+			return _(audit_labels[i].label);
+	return code;
+}
 
 void page_audit(struct request *r)
 {
@@ -48,7 +73,8 @@ void page_audit(struct request *r)
 			json_t *changes = json_loads(rows[i].changes, 0, NULL);
 			char *shown = changes ? json_dumps(changes, JSON_COMPACT) : NULL;
 			html_printf(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s #%lld</td><td>%s</td><td><code>%s</code></td></tr>",
-				    when, rows[i].actor, rows[i].ip, rows[i].entity, (long long)rows[i].entity_id, rows[i].action,
+				    when, rows[i].actor, rows[i].ip, audit_label(rows[i].entity), (long long)rows[i].entity_id,
+				    audit_label(rows[i].action),
 				    shown ? shown : rows[i].changes);
 			free(shown);
 			json_decref(changes);
