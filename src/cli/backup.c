@@ -33,30 +33,14 @@ static const char backup_usage[] = N_(
 
 int cmd_backup(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "data", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *data_flag = NULL;
 	struct store *s = NULL;
 	char err[512];
 	int status = EXIT_FAIL;
-	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			data_flag = optarg;
-			break;
-		case 'h':
-			fputs(_(backup_usage), stdout);
-			return EXIT_OK;
-		default:
-			return cli_option_error("backup", c, argv);
-		}
-	}
+	int parsed = cli_parse_data_only("backup", _(backup_usage), argc, argv, &data_flag);
+	if (parsed >= 0)
+		return parsed;
 	if (optind >= argc)
 		return cli_usage_error("backup", "%s", _("'backup' needs the FILE to write"));
 	if (optind + 1 < argc)

@@ -297,3 +297,27 @@ void cli_print_cell(FILE *out, const char *s, int width)
 	for (int pad = width - cli_text_width(s); pad > 0; pad--)
 		fputc(' ', out);
 }
+
+int cli_parse_data_only(const char *cmd, const char *usage, int argc, char **argv, const char **data_flag)
+{
+	static const struct option options[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			*data_flag = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_OK;
+		default:
+			return cli_option_error(cmd, c, argv);
+		}
+	}
+	return -1;
+}

@@ -28,6 +28,11 @@ struct store *cli_store_create(const char *cmd, const char *dir, bool *created);
 /* Removes the files init/demo put into dir, and dir when it was created. */
 void cli_data_dir_discard(const char *dir, bool created);
 
+/* Parses the options of a command whose only option is --data DIR (and
+ * --help, which prints usage). Returns -1 when the command should go on, with
+ * optind at the first operand, else the exit code to return at once. */
+int cli_parse_data_only(const char *cmd, const char *usage, int argc, char **argv, const char **data_flag);
+
 /* Turns getopt_long's '?' or ':' into a usage error naming the option;
  * returns EXIT_USAGE. */
 int cli_option_error(const char *cmd, int c, char **argv);

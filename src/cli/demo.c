@@ -65,32 +65,16 @@ static bool write_login_file(const char *dir, const char *password)
 
 int cmd_demo(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "data", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *data_flag = NULL;
 	char password[CLI_PASSWORD_LENGTH + 1] = "";
 	char hash[PASSWORD_HASH_MAX] = "";
 	struct store *s = NULL;
 	bool created = false;
 	int status = EXIT_FAIL;
-	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			data_flag = optarg;
-			break;
-		case 'h':
-			fputs(_(demo_usage), stdout);
-			return EXIT_OK;
-		default:
-			return cli_option_error("demo", c, argv);
-		}
-	}
+	int parsed = cli_parse_data_only("demo", _(demo_usage), argc, argv, &data_flag);
+	if (parsed >= 0)
+		return parsed;
 	if (optind < argc)
 		return cli_usage_error("demo", _("unexpected argument '%s'"), argv[optind]);
 

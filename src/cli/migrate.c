@@ -26,30 +26,14 @@ static const char migrate_usage[] = N_(
 
 int cmd_migrate(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "data", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *data_flag = NULL;
 	struct store *s = NULL;
 	int from = 0, to = 0;
 	int status = EXIT_FAIL;
-	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			data_flag = optarg;
-			break;
-		case 'h':
-			fputs(_(migrate_usage), stdout);
-			return EXIT_OK;
-		default:
-			return cli_option_error("migrate", c, argv);
-		}
-	}
+	int parsed = cli_parse_data_only("migrate", _(migrate_usage), argc, argv, &data_flag);
+	if (parsed >= 0)
+		return parsed;
 	if (optind < argc)
 		return cli_usage_error("migrate", _("unexpected argument '%s'"), argv[optind]);
 

@@ -248,53 +248,56 @@ cleanup:
 	return db_write_end(s, &w, rc);
 }
 
-enum store_rc store_user_set_lang(struct store *s, const struct actor *who, int64_t id, const char *lang, int64_t now)
+/* The text columns a user may change about themselves; each with its own
+ * literal statement, so no SQL is assembled at run time. */
+enum user_text_field { USER_FIELD_LANG, USER_FIELD_DISPLAY_NAME };
+
+static const struct {
+	const char *key;
+	const char *update_sql;
+} user_text_fields[] = {
+	[USER_FIELD_LANG] = { "lang", "UPDATE users SET lang = :value WHERE id = :id" },
+	[USER_FIELD_DISPLAY_NAME] = { "display_name", "UPDATE users SET display_name = :value WHERE id = :id" },
+};
+
+/* Sets one text column and audits the old and new value; unchanged values
+ * write nothing. */
+static enum store_rc user_set_text(struct store *s, const struct actor *who, int64_t id, enum user_text_field field,
+				   const char *value, int64_t now)
 {
 	struct db_write w;
 	struct db_stmt st;
 	struct user old;
 	json_t *changes = NULL;
-	if (!lang)
-		lang = "";
+	if (!value)
+		value = "";
 	enum store_rc rc = db_write_begin(s, &w);
 	if (rc != STORE_OK)
 		goto cleanup;
-	if ((rc = store_user_by_id(s, id, &old)) != STORE_OK || strcmp(old.lang, lang) == 0)
+	if ((rc = store_user_by_id(s, id, &old)) != STORE_OK)
 		goto cleanup;
-	db_prepare(s, &st, "UPDATE users SET lang = :lang WHERE id = :id");
-	db_bind_text(&st, ":lang", lang);
+	const char *before = field == USER_FIELD_LANG ? old.lang : old.display_name;
+	if (strcmp(before, value) == 0)
+		goto cleanup;
+	db_prepare_literal(s, &st, user_text_fields[field].update_sql);
+	db_bind_text(&st, ":value", value);
 	db_bind_int64(&st, ":id", id);
 	if ((rc = db_run(&st)) != STORE_OK)
 		goto cleanup;
-	changes = json_pack("{s:[s,s]}", "lang", old.lang, lang);
+	changes = json_pack("{s:[s,s]}", user_text_fields[field].key, before, value);
 	rc = user_audit(s, who, id, "update", changes, now);
 cleanup:
 	json_decref(changes);
 	return db_write_end(s, &w, rc);
 }
 
+enum store_rc store_user_set_lang(struct store *s, const struct actor *who, int64_t id, const char *lang, int64_t now)
+{
+	return user_set_text(s, who, id, USER_FIELD_LANG, lang, now);
+}
+
 enum store_rc store_user_set_display_name(struct store *s, const struct actor *who, int64_t id,
 					  const char *display_name, int64_t now)
 {
-	struct db_write w;
-	struct db_stmt st;
-	struct user old;
-	json_t *changes = NULL;
-	if (!display_name)
-		display_name = "";
-	enum store_rc rc = db_write_begin(s, &w);
-	if (rc != STORE_OK)
-		goto cleanup;
-	if ((rc = store_user_by_id(s, id, &old)) != STORE_OK || strcmp(old.display_name, display_name) == 0)
-		goto cleanup;
-	db_prepare(s, &st, "UPDATE users SET display_name = :display_name WHERE id = :id");
-	db_bind_text(&st, ":display_name", display_name);
-	db_bind_int64(&st, ":id", id);
-	if ((rc = db_run(&st)) != STORE_OK)
-		goto cleanup;
-	changes = json_pack("{s:[s,s]}", "display_name", old.display_name, display_name);
-	rc = user_audit(s, who, id, "update", changes, now);
-cleanup:
-	json_decref(changes);
-	return db_write_end(s, &w, rc);
+	return user_set_text(s, who, id, USER_FIELD_DISPLAY_NAME, display_name, now);
 }
