@@ -99,9 +99,9 @@ check: all asan tests
 	scripts/test --quick
 
 po-update:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --no-wrap --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
 	  --package-name=stellwerk --package-version=$(VERSION) --sort-by-file -o po/stellwerk.pot $(MAIN) $(SRC)
-	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/de.po po/stellwerk.pot
+	msgmerge --no-wrap --quiet --update --backup=none --no-fuzzy-matching po/de.po po/stellwerk.pot
 
 clean:
 	rm -rf build

@@ -66,8 +66,8 @@ static void top_bar(struct request *r, enum nav_item active)
 		const struct nav_entry *e = &nav_entries[i];
 		if (!permission_allows(&r->principal, e->action))
 			continue;
-		html_printf(o, "<li><a href=\"%s\"%s><img class=\"icon\" src=\"%s\" alt=\"\"><span>%s</span></a></li>",
-			    e->href, e->item == active ? " aria-current=\"page\"" : "",
+		html_printf(o, "<li><a href=\"%s\" aria-current=\"%s\"><img class=\"icon\" src=\"%s\" alt=\"\"><span>%s</span></a></li>",
+			    e->href, e->item == active ? "page" : "false",
 			    asset_url(r, arena_printf(&r->arena, "icons/%s", e->icon)), _(e->label));
 	}
 	html_raw(o, "</ul></nav><div class=\"usermenu\">");
@@ -245,7 +245,7 @@ void settings_nav(struct request *r, const char *active)
 	html_printf(&r->out, "<nav class=\"subnav\" aria-label=\"%s\">", _("Settings"));
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
 		if (permission_allows(&r->principal, items[i].action))
-			html_printf(&r->out, "<a href=\"%s\"%s>%s</a>", items[i].href,
-				    strcmp(items[i].href, active) == 0 ? " aria-current=\"page\"" : "", _(items[i].label));
+			html_printf(&r->out, "<a href=\"%s\" aria-current=\"%s\">%s</a>", items[i].href,
+				    strcmp(items[i].href, active) == 0 ? "page" : "false", _(items[i].label));
 	html_raw(&r->out, "</nav>");
 }

@@ -50,6 +50,7 @@ struct request {
 	struct param form[REQUEST_MAX_PARAMS];
 	int nform;
 	bool form_overflow;           /* more than REQUEST_MAX_PARAMS fields */
+	bool form_has_nul;            /* a field name or value held a NUL byte */
 	struct buf body;
 	const char *content_type;
 

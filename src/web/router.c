@@ -100,9 +100,21 @@ static bool route_matches(const char *pattern, const char *path, struct request 
 
 void router_fail(struct request *r, int status)
 {
-	if (status == 413)
-		i18n_set_lang(r->lang);
+	auth_apply_language(r);
 	page_error(r, status, NULL);
+}
+
+/* The Allow header for a path that exists with other methods (405). */
+static const char *allowed_methods(struct request *r)
+{
+	bool get = false, post = false;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if (!route_matches(routes[i].pattern, r->path, r))
+			continue;
+		get |= routes[i].method == HTTP_GET;
+		post |= routes[i].method == HTTP_POST;
+	}
+	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
 }
 
 static bool is_state_changing(enum http_method m)
@@ -127,9 +139,11 @@ void router_dispatch(struct request *r)
 	enum auth_result auth = AUTH_NONE;
 	if (!found || !(found->flags & ROUTE_NO_AUTH))
 		auth = auth_resolve(r);
+	else
+		auth_apply_language(r);
 	if (!found) {
 		if (path_known)
-			resp_header(r, "Allow", "GET, HEAD, POST");
+			resp_header(r, "Allow", allowed_methods(r));
 		page_error(r, path_known ? 405 : 404, NULL);
 		return;
 	}
@@ -156,6 +170,10 @@ void router_dispatch(struct request *r)
 	}
 	if (r->form_overflow) {
 		page_error(r, 400, _("The form had too many fields."));
+		return;
+	}
+	if (r->form_has_nul) {
+		page_error(r, 400, _("A form field contained a NUL byte, which is never valid input. Nothing was changed."));
 		return;
 	}
 	found->handler(r);

@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@
 
 static const struct server_config *g_cfg;
 static pthread_key_t store_key;
+static atomic_int requests_in_flight;   /* begun and not yet completed; idle keep-alive excluded */
 
 void server_config_defaults(struct server_config *cfg)
 {
@@ -101,6 +103,10 @@ static enum MHD_Result form_iterator(void *cls, enum MHD_ValueKind kind, const c
 {
 	(void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
 	struct request *r = cls;
+	if ((data && memchr(data, '\0', size)) || memchr(key, '\0', strlen(key) + 1) != key + strlen(key)) {
+		r->form_has_nul = true; /* C strings downstream would silently cut the value */
+		return MHD_YES;
+	}
 	if (off > 0 && r->nform > 0 && strcmp(r->form[r->nform - 1].name, key) == 0) {
 		struct param *p = &r->form[r->nform - 1];
 		size_t old = strlen(p->value);
@@ -213,16 +219,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	(void)cls, (void)version;
 	struct conn_ctx *c = *con_cls;
+	i18n_set_lang(LANG_DEFAULT); /* nothing of the previous request on this thread leaks */
 	if (!c) {
 		c = xcalloc(1, sizeof *c);
+		atomic_fetch_add(&requests_in_flight, 1);
 		clock_gettime(CLOCK_MONOTONIC, &c->started);
 		request_init(c, conn, url, method);
 		*con_cls = c;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		long long declared;
-		if (cl && str_to_int64(cl, 0, INT64_MAX, &declared) && (unsigned long long)declared > g_cfg->max_body_bytes)
+		if (cl && str_to_int64(cl, 0, INT64_MAX, &declared) && (unsigned long long)declared > g_cfg->max_body_bytes) {
+			/* Refuse before reading a byte of the body; MHD closes the connection after. */
 			c->too_large = true;
-		else if (is_form_content(c->req.content_type))
+			router_fail(&c->req, 413);
+			return send_response(c);
+		}
+		if (is_form_content(c->req.content_type))
 			c->pp = MHD_create_post_processor(conn, 16 * 1024, form_iterator, &c->req);
 		return MHD_YES;
 	}
@@ -259,6 +271,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct conn_ctx *c = *con_cls;
 	if (!c)
 		return;
+	atomic_fetch_sub(&requests_in_flight, 1);
 	if (!g_cfg->quiet) {
 		struct timespec end;
 		clock_gettime(CLOCK_MONOTONIC, &end);
@@ -275,6 +288,17 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
@@ -287,6 +311,26 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
 		msg[--n] = '\0';
 	log_warn("http: %s", msg);
+}
+
+/* Decodes %XX escapes in the path and query arguments in place, except %00:
+ * an encoded NUL stays as the three characters "%00", so a C string can never
+ * be cut short by it (and such a path simply matches no route). */
+static size_t unescape_keeping_nul(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls, (void)conn;
+	char *out = s;
+	for (const char *in = s; *in; in++) {
+		int hi, lo;
+		if (in[0] == '%' && (hi = hex_digit(in[1])) >= 0 && (lo = hex_digit(in[2])) >= 0 && (hi | lo) != 0) {
+			*out++ = (char)(hi * 16 + lo);
+			in += 2;
+		} else {
+			*out++ = *in;
+		}
+	}
+	*out = '\0';
+	return (size_t)(out - s);
 }
 
 /* ---- binding and privileges -------------------------------------------------- */
@@ -491,6 +535,7 @@ int server_run(const struct server_config *cfg)
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_connections,
 			     MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
 			     MHD_OPTION_ARRAY, tls_cert ? tls_opts : tls_opts + 2,
 			     MHD_OPTION_END);
 	if (!d) {
@@ -511,10 +556,9 @@ int server_run(const struct server_config *cfg)
 	}
 	log_info("shutting down: finishing requests in flight");
 	MHD_socket listen_fd = MHD_quiesce_daemon(d);
-	for (int i = 0; i < 100; i++) {
-		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-		if (!info || info->num_connections == 0)
-			break;
+	/* Wait (at most 10 s) for requests being handled or sent; idle keep-alive
+	 * connections are simply closed by MHD_stop_daemon. */
+	for (int i = 0; i < 200 && atomic_load(&requests_in_flight) > 0; i++) {
 		struct timespec tick = { 0, 50 * 1000 * 1000 };
 		nanosleep(&tick, NULL);
 	}

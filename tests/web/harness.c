@@ -284,6 +284,49 @@ static bool find_labelled_word(const char *text, const char *label, char *out, s
 	return false;
 }
 
+/* Servers still running, so that a test that failed between starting and
+ * stopping one leaves no process or directory behind (atexit). */
+#define MAX_SERVERS 8
+static struct {
+	pid_t pid;
+	char dir[256];
+} running[MAX_SERVERS];
+
+static void kill_leftover_servers(void)
+{
+	for (int i = 0; i < MAX_SERVERS; i++) {
+		if (running[i].pid > 0) {
+			kill(running[i].pid, SIGKILL);
+			waitpid(running[i].pid, NULL, 0);
+			remove_tree(running[i].dir);
+			running[i].pid = 0;
+		}
+	}
+}
+
+static void remember_server(const struct server *s)
+{
+	static bool registered;
+	if (!registered) {
+		atexit(kill_leftover_servers);
+		registered = true;
+	}
+	for (int i = 0; i < MAX_SERVERS; i++) {
+		if (running[i].pid <= 0) {
+			running[i].pid = s->pid;
+			snprintf(running[i].dir, sizeof running[i].dir, "%s", s->dir);
+			return;
+		}
+	}
+}
+
+static void forget_server(pid_t pid)
+{
+	for (int i = 0; i < MAX_SERVERS; i++)
+		if (running[i].pid == pid)
+			running[i].pid = 0;
+}
+
 char *server_log(const struct server *s)
 {
 	char *log = read_file(s->log_path, NULL);
@@ -354,6 +397,7 @@ void server_serve(struct server *s, const char *const *extra_args)
 	close(nullfd);
 	s->pid = pid;
 	s->stdout_fd = out[0];
+	remember_server(s);
 
 	char line[512];
 	size_t have = 0;
@@ -369,6 +413,7 @@ void server_serve(struct server *s, const char *const *extra_args)
 		if (wait <= 0 || have == sizeof line - 1) {
 			kill(pid, SIGKILL);
 			waitpid(pid, NULL, 0);
+			forget_server(pid);
 			s->pid = 0;
 			fail_with_log(s, "the server did not print its listening line in time");
 		}
@@ -379,6 +424,7 @@ void server_serve(struct server *s, const char *const *extra_args)
 		if (n <= 0) {
 			int status = 0;
 			waitpid(pid, &status, 0);
+			forget_server(pid);
 			s->pid = 0;
 			fail_with_log(s, "the server exited before listening");
 		}
@@ -395,6 +441,7 @@ bool server_alive(struct server *s)
 	int status;
 	pid_t r = waitpid(s->pid, &status, WNOHANG);
 	if (r == s->pid) {
+		forget_server(s->pid);
 		s->pid = -decode_status(status) - 1; /* remember that it is gone */
 		return false;
 	}
@@ -409,6 +456,7 @@ void server_stop(struct server *s)
 	free_leftovers();
 	bool timed_out = false;
 	if (s->pid > 0) {
+		forget_server(s->pid);
 		kill(s->pid, SIGTERM);
 		int64_t deadline = now_ms() + STOP_TIMEOUT_MS;
 		int status;
@@ -765,6 +813,13 @@ char *url_encode(const char *text)
 	return copy;
 }
 
+void url_encode_to(const char *text, char *out, size_t n)
+{
+	char *e = url_encode(text);
+	snprintf(out, n, "%s", e);
+	free(e);
+}
+
 bool html_csrf(const char *html, char *out, size_t outlen)
 {
 	const char *marker = "name=\"csrf\" value=\"";
@@ -839,6 +894,30 @@ int raw_connect(int port)
 	return fd;
 }
 
+/* True when data holds one whole HTTP response (headers and the body its
+ * Content-Length or chunked encoding announces). */
+static bool response_complete(const char *data, size_t len)
+{
+	const char *end = strstr(data, "\r\n\r\n");
+	if (!end || strncmp(data, "HTTP/1.", 7) != 0)
+		return false;
+	size_t head = (size_t)(end - data) + 4;
+	int status = atoi(data + 9);
+	if (status == 100) /* 100 Continue: the real answer follows */
+		return response_complete(data + head, len - head);
+	if (status == 204 || status == 304)
+		return true;
+	for (const char *h = data; h < end; h = strstr(h, "\r\n") + 2) {
+		size_t line = (size_t)(strstr(h, "\r\n") - h);
+		if (strncasecmp(h, "Content-Length:", 15) == 0)
+			return len >= head + strtoull(h + 15, NULL, 10);
+		if (strncasecmp(h, "Transfer-Encoding:", 18) == 0 && memmem(h, line, "chunked", 7))
+			return memmem(data + head, len - head, "\r\n0\r\n\r\n", 7) != NULL ||
+			       (len - head >= 5 && memcmp(data + head, "0\r\n\r\n", 5) == 0);
+	}
+	return false;
+}
+
 char *raw_exchange(int port, const void *data, size_t len, bool shut_write, int timeout_ms, size_t *got)
 {
 	int fd = raw_connect(port);
@@ -867,6 +946,8 @@ char *raw_exchange(int port, const void *data, size_t len, bool shut_write, int 
 		if (n <= 0)
 			break;
 		buf_append(&b, chunk, (size_t)n);
+		if (response_complete(buf_cstr(&b), b.len))
+			break; /* a kept-alive connection: do not wait for the close */
 	}
 	close(fd);
 	if (got)

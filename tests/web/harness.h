@@ -68,7 +68,10 @@ void server_start(struct server *s, const char *const *extra_args);
 void server_prepare(struct server *s);
 void server_serve(struct server *s, const char *const *extra_args);
 /* SIGTERM, waits for the exit, asserts exit status 0 and a log without
- * sanitizer reports, removes the directory. */
+ * sanitizer reports, removes the directory. First frees every HTTP client
+ * and response still alive (those a failed test left behind), so no idle
+ * connection keeps the server waiting. A server still running when the
+ * test program exits is killed and its directory removed (atexit). */
 void server_stop(struct server *s);
 /* True while the server process has not exited. */
 bool server_alive(struct server *s);
@@ -135,6 +138,8 @@ void assert_security_headers(const struct http_response *r);
 
 /* Percent-encodes text for a form body; caller frees. */
 char *url_encode(const char *text);
+/* The same into out (truncated to n - 1 bytes); nothing to free. */
+void url_encode_to(const char *text, char *out, size_t n);
 
 /* Extracts the value of the first `name="csrf" value="…"` in html. */
 bool html_csrf(const char *html, char *out, size_t outlen);

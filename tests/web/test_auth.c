@@ -387,6 +387,14 @@ static void post_without_csrf_is_forbidden(void **state)
 	assert_not_contains(r->body, "Forged Name"); /* nothing changed */
 	http_response_free(r);
 
+	/* logging someone out is a state change too */
+	r = http_post_form(c, "/logout", "", NULL);
+	assert_status(r, 403);
+	http_response_free(r);
+	r = http_get(c, "/dashboard", NULL);
+	assert_status(r, 200); /* still logged in */
+	http_response_free(r);
+
 	/* control: the same change with the token goes through */
 	char csrf[128], body[256];
 	fetch_csrf(c, "/settings", csrf, sizeof csrf);
@@ -405,8 +413,8 @@ static void post_without_csrf_is_forbidden(void **state)
 static void login_without_csrf_is_forbidden(void **state)
 {
 	(void)state;
-	char body[512];
-	char *pw = url_encode(srv.password);
+	char body[512], pw[256];
+	url_encode_to(srv.password, pw, sizeof pw);
 	/* neither cookie nor field */
 	struct http_client *c = http_client_new(&srv);
 	snprintf(body, sizeof body, "username=admin&password=%s", pw);
@@ -440,7 +448,6 @@ static void login_without_csrf_is_forbidden(void **state)
 	r = http_post_form(c, "/login", body, NULL);
 	assert_status(r, 403);
 	http_response_free(r);
-	free(pw);
 
 	r = http_get(c, "/dashboard", NULL);
 	assert_status(r, 303);
@@ -456,6 +463,8 @@ static void login_next_stays_local(void **state)
 		{ "//evil.example/", "/dashboard" },
 		{ "https://evil.example/", "/dashboard" },
 		{ "/\\evil.example", "/dashboard" },
+		{ "/\r\nSet-Cookie: injected=1", "/dashboard" },
+		{ "javascript:alert(1)", "/dashboard" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct http_client *c = http_client_new(&srv);
@@ -466,9 +475,21 @@ static void login_next_stays_local(void **state)
 		char loc[256];
 		assert_true(http_header(r, "Location", loc, sizeof loc));
 		assert_string_equal(loc, cases[i].expect); /* R-X-2: no open redirect */
+		char cookie[256];
+		assert_false(http_set_cookie(r, "injected", cookie, sizeof cookie)); /* no header injection */
 		http_response_free(r);
 		http_client_free(c);
 	}
+
+	/* markup in ?next= is escaped in the login form */
+	struct http_client *c = http_client_new(&srv);
+	struct http_response *r = http_get(c, "/login?next=/%22%3E%3Cscript%3Ealert(1)%3C/script%3E", NULL);
+	assert_status(r, 200);
+	assert_valid_html(r->body);
+	assert_not_contains(r->body, "<script>alert(1)");
+	assert_contains(r->body, "value=\"/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"");
+	http_response_free(r);
+	http_client_free(c);
 }
 
 static void login_rate_limit_per_account(void **state)
@@ -627,6 +648,180 @@ static void stored_language_wins_after_login(void **state)
 	http_client_free(c);
 }
 
+static void password_change_ends_other_sessions(void **state)
+{
+	(void)state;
+	struct http_client *a = client_logged_in(&srv, "schulz");
+	struct http_client *b = client_logged_in(&srv, "schulz");
+	char csrf[128], body[512], before[256], after[256];
+	assert_true(http_cookie(a, "sw_session", before, sizeof before));
+	fetch_csrf(a, "/settings", csrf, sizeof csrf);
+	char old[256];
+	url_encode_to(srv.password, old, sizeof old);
+
+	/* a wrong current password changes nothing */
+	snprintf(body, sizeof body,
+		 "current_password=not-it&new_password=Neue+Laterne+am+Kanal&new_password_repeat=Neue+Laterne+am+Kanal&csrf=%s",
+		 csrf);
+	struct http_response *r = http_post_form(a, "/settings/password", body, NULL);
+	assert_status(r, 422);
+	assert_valid_html(r->body);
+	assert_contains(r->body, "id=\"f-current_password-err\"");
+	http_response_free(r);
+	r = http_get(b, "/dashboard", NULL);
+	assert_status(r, 200);
+	http_response_free(r);
+
+	/* a common new password is refused */
+	snprintf(body, sizeof body,
+		 "current_password=%s&new_password=1qaz2wsx3edc&new_password_repeat=1qaz2wsx3edc&csrf=%s", old, csrf);
+	r = http_post_form(a, "/settings/password", body, NULL);
+	assert_status(r, 422); /* R-X-2 */
+	assert_contains(r->body, "id=\"f-new_password-err\"");
+	http_response_free(r);
+
+	snprintf(body, sizeof body,
+		 "current_password=%s&new_password=Neue+Laterne+am+Kanal&new_password_repeat=Neue+Laterne+am+Kanal&csrf=%s",
+		 old, csrf);
+	r = http_post_form(a, "/settings/password", body, NULL);
+	assert_status(r, 303);
+	char loc[128];
+	assert_true(http_header(r, "Location", loc, sizeof loc));
+	assert_string_equal(loc, "/settings?done=password");
+	http_response_free(r);
+
+	/* R-X-2: this browser continues with a new session id, the other one is out */
+	assert_true(http_cookie(a, "sw_session", after, sizeof after));
+	assert_string_not_equal(before, after);
+	r = http_get(a, "/dashboard", NULL);
+	assert_status(r, 200);
+	http_response_free(r);
+	r = http_get(b, "/dashboard", NULL);
+	assert_status(r, 303);
+	http_response_free(r);
+	http_client_free(a);
+	http_client_free(b);
+
+	struct http_client *c = http_client_new(&srv);
+	assert_int_equal(http_login(c, "schulz", srv.password, NULL), 401);
+	assert_int_equal(http_login(c, "schulz", "Neue Laterne am Kanal", NULL), 303);
+	http_client_free(c);
+}
+
+static void forwarded_headers_only_behind_a_proxy(void **state)
+{
+	(void)state;
+	const char *const via_proxy[] = { "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.7, 198.51.100.9", NULL };
+	/* this server is not behind a proxy: the headers are ignored */
+	struct http_client *c = http_client_new(&srv);
+	char csrf[128], cookie[512];
+	fetch_csrf(c, "/login", csrf, sizeof csrf);
+	struct http_response *r = post_login(c, csrf, "brandt", srv.password, NULL, via_proxy);
+	assert_status(r, 303);
+	assert_true(http_set_cookie(r, "sw_session", cookie, sizeof cookie));
+	assert_not_contains(cookie, "Secure"); /* R-X-2: a forged header does not change it */
+	http_response_free(r);
+	http_client_free(c);
+
+	/* a server started with --behind-proxy believes its proxy */
+	struct server proxied;
+	const char *const extra[] = { "--behind-proxy", NULL };
+	server_start(&proxied, extra);
+	c = http_client_new(&proxied);
+	r = http_get(c, "/login", via_proxy);
+	bool csrf_found = html_csrf(r->body, csrf, sizeof csrf);
+	bool csrf_secure = http_set_cookie(r, "sw_csrf", cookie, sizeof cookie) && strstr(cookie, "; Secure");
+	http_response_free(r);
+	/* curl keeps Secure cookies away from http://, so send the token by hand */
+	char header[256], body[512], pw[200];
+	snprintf(header, sizeof header, "Cookie: sw_csrf=%s", csrf);
+	const char *const with_cookie[] = { via_proxy[0], via_proxy[1], header, NULL };
+	url_encode_to(proxied.password, pw, sizeof pw);
+	snprintf(body, sizeof body, "username=admin&password=%s&csrf=%s", pw, csrf);
+	r = http_post_form(c, "/login", body, with_cookie);
+	long status = r->status;
+	bool session_secure = http_set_cookie(r, "sw_session", cookie, sizeof cookie) && strstr(cookie, "; Secure");
+	http_response_free(r);
+	http_client_free(c);
+	struct http_client *admin = client_logged_in(&proxied, "admin");
+	r = http_get(admin, "/api/v1/audit?limit=500", NULL);
+	json_t *j = http_json(r);
+	http_response_free(r);
+	http_client_free(admin);
+	bool audited_ip = false;
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(j, "entries"), i, e) {
+		const char *ip = json_string_value(json_object_get(e, "ip"));
+		const char *action = json_string_value(json_object_get(e, "action"));
+		if (ip && action && strcmp(action, "login") == 0 && strcmp(ip, "198.51.100.9") == 0)
+			audited_ip = true;
+	}
+	json_decref(j);
+	server_stop(&proxied);
+	assert_true(csrf_found);
+	assert_int_equal(status, 303);
+	assert_true(csrf_secure);    /* R-X-2: https at the proxy → Secure cookies */
+	assert_true(session_secure);
+	assert_true(audited_ip);     /* R-X-4: the address the proxy saw, its last entry */
+}
+
+static void login_rate_limit_per_ip(void **state)
+{
+	(void)state;
+	/* an admin session from before the flood, to read the audit log after it */
+	struct http_client *admin = client_logged_in(&srv, "admin");
+	struct http_client *c = http_client_new(&srv);
+	char csrf[128];
+	fetch_csrf(c, "/login", csrf, sizeof csrf);
+	long status = 0;
+	int attempts = 0;
+	/* Failures for ever new names, each claiming another client address,
+	 * which a server not behind a proxy must ignore. */
+	for (; attempts < 30 && status != 429; attempts++) {
+		char user[32], xff[64];
+		snprintf(user, sizeof user, "ghost%d", attempts);
+		snprintf(xff, sizeof xff, "X-Forwarded-For: 10.9.8.%d", attempts + 1);
+		const char *const headers[] = { xff, NULL };
+		struct http_response *r = post_login(c, csrf, user, "wrong-wrong-wrong", NULL, headers);
+		status = r->status;
+		http_response_free(r);
+		assert_true(status == 401 || status == 429);
+	}
+	assert_int_equal(status, 429); /* R-X-2: blocked per address */
+	assert_true(attempts <= 21);
+	/* now even the right password of an unblocked account waits */
+	struct http_response *r = post_login(c, csrf, "weber", srv.password, NULL, NULL);
+	assert_status(r, 429);
+	char retry[32];
+	assert_true(http_header(r, "Retry-After", retry, sizeof retry));
+	assert_true(strtol(retry, NULL, 10) >= 1);
+	http_response_free(r);
+	http_client_free(c);
+
+	/* existing sessions are not affected; the block is audited (R-X-4) */
+	r = http_get(admin, "/api/v1/audit?limit=500", NULL);
+	assert_status(r, 200);
+	json_t *j = http_json(r);
+	http_response_free(r);
+	http_client_free(admin);
+	json_t *entries = json_object_get(j, "entries");
+	assert_true(count_audit(entries, "login_blocked_ip", "weber") >= 1);
+	json_decref(j);
+}
+
+static void log_has_no_secrets(void **state)
+{
+	(void)state;
+	char *log = server_log(&srv);
+	assert_contains(log, "POST /login 303"); /* it is the access log */
+	assert_not_contains(log, srv.password);   /* R-X-2 */
+	assert_not_contains(log, "Neue Laterne");
+	assert_not_contains(log, "wrong-wrong-wrong");
+	assert_not_contains(log, "sw_session=");
+	free(log);
+}
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_ALL);
@@ -646,6 +841,11 @@ int main(void)
 		cmocka_unit_test(accept_language_chooses_the_language),
 		cmocka_unit_test(language_switch_sets_a_cookie),
 		cmocka_unit_test(stored_language_wins_after_login),
+		cmocka_unit_test(password_change_ends_other_sessions),
+		cmocka_unit_test(forwarded_headers_only_behind_a_proxy),
+		/* last: blocks every new login from this address */
+		cmocka_unit_test(login_rate_limit_per_ip),
+		cmocka_unit_test(log_has_no_secrets),
 	};
 	int failed = cmocka_run_group_tests_name("web/auth", tests, group_setup, group_teardown);
 	curl_global_cleanup();

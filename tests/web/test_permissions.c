@@ -64,10 +64,32 @@ static struct http_response *get_with_bearer(const char *path, const char *token
 	struct http_client *c = http_client_new(&srv);
 	char header[256];
 	snprintf(header, sizeof header, "Authorization: Bearer %s", token);
-	const char *const headers[] = { header, NULL };
+	const char *const headers[] = { header, "Accept-Language: en", NULL };
 	struct http_response *r = http_get(c, path, headers);
 	http_client_free(c);
 	return r;
+}
+
+/* The audit entry (as admin sees it via the API) for entity/id/action, or
+ * NULL; the caller decrefs *all. */
+static json_t *find_audit(const char *entity, long long id, const char *action, json_t **all)
+{
+	struct http_client *admin = client_logged_in(&srv, "admin");
+	struct http_response *r = http_get(admin, "/api/v1/audit?limit=500", NULL);
+	assert_status(r, 200);
+	*all = http_json(r);
+	http_response_free(r);
+	http_client_free(admin);
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(*all, "entries"), i, e) {
+		const char *en = json_string_value(json_object_get(e, "entity"));
+		const char *ac = json_string_value(json_object_get(e, "action"));
+		if (en && ac && strcmp(en, entity) == 0 && strcmp(ac, action) == 0 &&
+		    json_integer_value(json_object_get(e, "entity_id")) == id)
+			return e;
+	}
+	return NULL;
 }
 
 /* ---- tests ------------------------------------------------------------------------- */
@@ -280,6 +302,20 @@ static void bearer_token_from_the_cli(void **state)
 	assert_contains(r->body, "revoked");
 	json_decref(p);
 	http_response_free(r);
+
+	/* R-X-4: creation and revocation are audited, by the command line */
+	json_t *all;
+	json_t *e = find_audit("token", id, "create", &all);
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "actor")), "cli");
+	json_decref(all);
+	e = find_audit("token", id, "revoke", &all);
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "actor")), "cli");
+	char *dump = json_dumps(all, 0);
+	assert_not_contains(dump, token); /* the token itself is never logged */
+	free(dump);
+	json_decref(all);
 }
 
 static void wrong_bearer_token_is_refused(void **state)
@@ -357,6 +393,16 @@ static void disabled_user_loses_session_and_token(void **state)
 	assert_status(r, 303);
 	http_response_free(r);
 
+	/* R-X-4: who disabled whom */
+	json_t *all;
+	json_t *e = find_audit("user", uid, "disable", &all);
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "actor")), "admin");
+	assert_string_equal(json_string_value(json_object_get(e, "ip")), "127.0.0.1");
+	json_t *change = json_object_get(json_object_get(e, "changes"), "disabled");
+	assert_true(json_is_false(json_array_get(change, 0)) && json_is_true(json_array_get(change, 1)));
+	json_decref(all);
+
 	/* R-X-2: the running session and the token stop working at once */
 	r = http_get(victim, "/dashboard", NULL);
 	assert_status(r, 303);
@@ -387,6 +433,74 @@ static void disabled_user_loses_session_and_token(void **state)
 	http_client_free(admin);
 }
 
+static void web_tokens_belong_to_their_user(void **state)
+{
+	(void)state;
+	/* weber makes a token in the web interface; it is shown once */
+	struct http_client *weber = client_logged_in(&srv, "weber");
+	char csrf[128], body[256];
+	fetch_csrf(weber, "/settings/tokens", csrf, sizeof csrf);
+	snprintf(body, sizeof body, "label=Karriereseite&csrf=%s", csrf);
+	struct http_response *r = http_post_form(weber, "/settings/tokens", body, NULL);
+	assert_status(r, 200);
+	assert_valid_html(r->body);
+	const char *code = strstr(r->body, "<code id=\"new-token\">");
+	assert_non_null(code);
+	code += strlen("<code id=\"new-token\">");
+	char token[128];
+	snprintf(token, sizeof token, "%.*s", (int)strcspn(code, "<"), code);
+	assert_true(strncmp(token, "sw_", 3) == 0 && strlen(token) > 20);
+	const char *action = strstr(r->body, "action=\"/settings/tokens/");
+	assert_non_null(action);
+	long id = strtol(action + strlen("action=\"/settings/tokens/"), NULL, 10);
+	assert_true(id > 0);
+	http_response_free(r);
+	r = http_get(weber, "/settings/tokens", NULL);
+	assert_not_contains(r->body, token); /* never shown again */
+	http_response_free(r);
+
+	/* hoffmann cannot see or revoke it */
+	struct http_client *hoff = client_logged_in(&srv, "hoffmann");
+	r = http_get(hoff, "/settings/tokens", NULL);
+	assert_status(r, 200);
+	assert_not_contains(r->body, "Karriereseite");
+	http_response_free(r);
+	char path[64];
+	snprintf(path, sizeof path, "/settings/tokens/%ld/revoke", id);
+	fetch_csrf(hoff, "/settings/tokens", csrf, sizeof csrf);
+	snprintf(body, sizeof body, "csrf=%s", csrf);
+	r = http_post_form(hoff, path, body, NULL);
+	assert_status(r, 404); /* R-X-2: not even its existence is confirmed */
+	http_response_free(r);
+	http_client_free(hoff);
+	r = get_with_bearer("/api/v1/me", token);
+	assert_status(r, 200);
+	assert_contains(r->body, "\"name\":\"weber\"");
+	http_response_free(r);
+
+	/* weber revokes it */
+	fetch_csrf(weber, "/settings/tokens", csrf, sizeof csrf);
+	snprintf(body, sizeof body, "csrf=%s", csrf);
+	r = http_post_form(weber, path, body, NULL);
+	assert_status(r, 303);
+	http_response_free(r);
+	http_client_free(weber);
+	r = get_with_bearer("/api/v1/me", token);
+	json_t *p = assert_problem(r, 401);
+	json_decref(p);
+	http_response_free(r);
+}
+
+static void log_has_no_tokens(void **state)
+{
+	(void)state;
+	char *log = server_log(&srv);
+	assert_contains(log, "GET /api/v1/me 200"); /* it is the access log */
+	assert_not_contains(log, "sw_");           /* R-X-2: no API tokens */
+	assert_not_contains(log, srv.password);
+	free(log);
+}
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_ALL);
@@ -401,6 +515,8 @@ int main(void)
 		cmocka_unit_test(wrong_bearer_token_is_refused),
 		cmocka_unit_test(interviewer_token_has_interviewer_rights),
 		cmocka_unit_test(disabled_user_loses_session_and_token),
+		cmocka_unit_test(web_tokens_belong_to_their_user),
+		cmocka_unit_test(log_has_no_tokens),
 	};
 	int failed = cmocka_run_group_tests_name("web/permissions", tests, group_setup, group_teardown);
 	curl_global_cleanup();
