@@ -18,6 +18,10 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_OWN_ACCOUNT] = true,
 		[ACTION_MANAGE_USERS] = true,
 		[ACTION_VIEW_AUDIT] = true,
+		[ACTION_EDIT_POSITIONS] = true,
+		[ACTION_APPROVE_PROFILES] = true,
+		[ACTION_MANAGE_ORGANISATIONS] = true,
+		[ACTION_MANAGE_TEMPLATES] = true,
 	},
 	[ROLE_RECRUITER] = {
 		[ACTION_PUBLIC] = true,
@@ -28,6 +32,10 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_OWN_ACCOUNT] = true,
 		[ACTION_MANAGE_USERS] = false,
 		[ACTION_VIEW_AUDIT] = false,
+		[ACTION_EDIT_POSITIONS] = true,
+		[ACTION_APPROVE_PROFILES] = false,
+		[ACTION_MANAGE_ORGANISATIONS] = true,
+		[ACTION_MANAGE_TEMPLATES] = false,
 	},
 	[ROLE_HIRING_MANAGER] = {
 		[ACTION_PUBLIC] = true,
@@ -38,6 +46,10 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_OWN_ACCOUNT] = true,
 		[ACTION_MANAGE_USERS] = false,
 		[ACTION_VIEW_AUDIT] = false,
+		[ACTION_EDIT_POSITIONS] = true,
+		[ACTION_APPROVE_PROFILES] = true,
+		[ACTION_MANAGE_ORGANISATIONS] = false,
+		[ACTION_MANAGE_TEMPLATES] = false,
 	},
 	[ROLE_INTERVIEWER] = {
 		[ACTION_PUBLIC] = true,
@@ -49,6 +61,10 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_OWN_ACCOUNT] = true,
 		[ACTION_MANAGE_USERS] = false,
 		[ACTION_VIEW_AUDIT] = false,
+		[ACTION_EDIT_POSITIONS] = false,
+		[ACTION_APPROVE_PROFILES] = false,
+		[ACTION_MANAGE_ORGANISATIONS] = false,
+		[ACTION_MANAGE_TEMPLATES] = false,
 	},
 };
 
@@ -61,6 +77,10 @@ static const char *const action_names[ACTION__COUNT] = {
 	[ACTION_MANAGE_OWN_ACCOUNT] = "manage_own_account",
 	[ACTION_MANAGE_USERS] = "manage_users",
 	[ACTION_VIEW_AUDIT] = "view_audit",
+	[ACTION_EDIT_POSITIONS] = "edit_positions",
+	[ACTION_APPROVE_PROFILES] = "approve_profiles",
+	[ACTION_MANAGE_ORGANISATIONS] = "manage_organisations",
+	[ACTION_MANAGE_TEMPLATES] = "manage_templates",
 };
 
 bool permission_allows(const struct principal *p, enum action a)

@@ -24,6 +24,10 @@ enum action {
 	ACTION_MANAGE_OWN_ACCOUNT,  /* language, own password, own API tokens */
 	ACTION_MANAGE_USERS,        /* admin page: create, disable, change role */
 	ACTION_VIEW_AUDIT,
+	ACTION_EDIT_POSITIONS,      /* create positions, edit profiles, goals, requirements, stakeholders */
+	ACTION_APPROVE_PROFILES,    /* approve a requirements profile version */
+	ACTION_MANAGE_ORGANISATIONS,
+	ACTION_MANAGE_TEMPLATES,    /* copy, edit, restore role templates */
 	ACTION__COUNT
 };
 

@@ -64,7 +64,8 @@ void resp_set_cookie(struct request *r, const char *name, const char *value, int
 
 void resp_clear_cookie(struct request *r, const char *name)
 {
-	resp_header(r, "Set-Cookie", arena_printf(&r->arena, "%s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0", name));
+	resp_header(r, "Set-Cookie", arena_printf(&r->arena, "%s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s", name,
+						  r->secure ? "; Secure" : ""));
 }
 
 const char *safe_local_path(const char *candidate, const char *fallback)

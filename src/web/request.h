@@ -54,9 +54,10 @@ struct request {
 	struct buf body;
 	const char *content_type;
 
-	/* {id} segments captured by the router, in order */
+	/* {id} segments captured by the router, in order, and the {key} segment */
 	int64_t path_args[REQUEST_MAX_PATH_ARGS];
 	int npath_args;
+	char path_key[49];
 
 	/* who is asking */
 	bool authenticated;

@@ -24,7 +24,8 @@ enum route_flags {
 
 struct route {
 	enum http_method method;
-	const char *pattern;  /* literal segments, {id} for a positive integer, trailing * for a prefix */
+	const char *pattern;  /* literal segments, {id} for a positive integer, {key} for [a-z0-9_-]{1,48},
+				 trailing * for a prefix */
 	enum action action;
 	void (*handler)(struct request *r);
 	int flags;
@@ -87,6 +88,18 @@ static bool route_matches(const char *pattern, const char *path, struct request 
 			s = end;
 			continue;
 		}
+		if (strncmp(p, "{key}", 5) == 0) {
+			size_t n = 0;
+			while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '_' || s[n] == '-')
+				n++;
+			if (n == 0 || n >= sizeof r->path_key)
+				return false;
+			memcpy(r->path_key, s, n);
+			r->path_key[n] = '\0';
+			p += 5;
+			s += n;
+			continue;
+		}
 		if (*p != *s)
 			return false;
 		p++;
@@ -107,14 +120,22 @@ void router_fail(struct request *r, int status)
 /* The Allow header for a path that exists with other methods (405). */
 static const char *allowed_methods(struct request *r)
 {
-	bool get = false, post = false;
-	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-		if (!route_matches(routes[i].pattern, r->path, r))
-			continue;
-		get |= routes[i].method == HTTP_GET;
-		post |= routes[i].method == HTTP_POST;
+	static const struct { enum http_method m; const char *name; } names[] = {
+		{ HTTP_GET, "GET, HEAD" }, { HTTP_POST, "POST" }, { HTTP_PUT, "PUT" }, { HTTP_PATCH, "PATCH" },
+		{ HTTP_DELETE, "DELETE" },
+	};
+	struct buf allow = BUF_INIT;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+			if (routes[i].method == names[k].m && route_matches(routes[i].pattern, r->path, r)) {
+				buf_printf(&allow, "%s%s", allow.len ? ", " : "", names[k].name);
+				break;
+			}
+		}
 	}
-	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+	const char *result = arena_strdup(&r->arena, buf_cstr(&allow));
+	buf_free(&allow);
+	return result;
 }
 
 static bool is_state_changing(enum http_method m)

@@ -159,14 +159,19 @@ static void request_init(struct conn_ctx *c, struct MHD_Connection *conn, const 
 	r->secure = g_cfg->tls_cert_path != NULL;
 	if (g_cfg->behind_proxy) {
 		const char *proto = req_header(r, "X-Forwarded-Proto");
-		r->secure = proto && strcasecmp(proto, "https") == 0;
+		if (proto && strcasecmp(proto, "https") == 0)
+			r->secure = true;
 		const char *xff = req_header(r, "X-Forwarded-For");
 		if (xff && *xff) {
-			/* The proxy appends the peer it saw: the last entry is the one we trust. */
+			/* The proxy appends the peer it saw: the last entry is the one we
+			 * trust, and only when it is an IP address. */
 			const char *last = strrchr(xff, ',');
-			char ip[48];
+			char ip[64];
 			str_copy(ip, sizeof ip, last ? last + 1 : xff);
-			str_copy(r->ip, sizeof r->ip, str_trim(ip));
+			str_trim(ip);
+			unsigned char addr[sizeof(struct in6_addr)];
+			if (inet_pton(AF_INET, ip, addr) == 1 || inet_pton(AF_INET6, ip, addr) == 1)
+				str_copy(r->ip, sizeof r->ip, ip);
 		}
 	}
 }
@@ -476,6 +481,14 @@ int server_run(const struct server_config *cfg)
 			log_error("cannot read %s: %s", tls_cert ? cfg->tls_key_path : cfg->tls_cert_path, strerror(errno));
 			goto cleanup;
 		}
+		if (!strstr(tls_cert, "-----BEGIN CERTIFICATE-----")) {
+			log_error("%s is not a PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block)", cfg->tls_cert_path);
+			goto cleanup;
+		}
+		if (!strstr(tls_key, "-----BEGIN") || !strstr(tls_key, "PRIVATE KEY-----")) {
+			log_error("%s is not a PEM private key (expected a '-----BEGIN … PRIVATE KEY-----' block)", cfg->tls_key_path);
+			goto cleanup;
+		}
 	}
 
 	char shown[128];
@@ -539,7 +552,11 @@ int server_run(const struct server_config *cfg)
 			     MHD_OPTION_ARRAY, tls_cert ? tls_opts : tls_opts + 2,
 			     MHD_OPTION_END);
 	if (!d) {
-		log_error("the HTTP server could not start (see messages above)");
+		if (tls_cert)
+			log_error("the HTTPS server could not start (see messages above): check that %s is the key of the "
+				  "certificate %s", cfg->tls_key_path, cfg->tls_cert_path);
+		else
+			log_error("the HTTP server could not start (see messages above)");
 		goto cleanup;
 	}
 	fd = -1; /* owned by the daemon now */

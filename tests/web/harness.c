@@ -405,8 +405,15 @@ void server_serve(struct server *s, const char *const *extra_args)
 	for (;;) {
 		line[have] = '\0';
 		const char *hit = strstr(line, "listening on http://127.0.0.1:");
+		const char *tls_hit = strstr(line, "listening on https://127.0.0.1:");
 		if (hit && strchr(hit, '\n')) {
 			s->port = atoi(hit + strlen("listening on http://127.0.0.1:"));
+			s->tls = false;
+			break;
+		}
+		if (tls_hit && strchr(tls_hit, '\n')) {
+			s->port = atoi(tls_hit + strlen("listening on https://127.0.0.1:"));
+			s->tls = true;
 			break;
 		}
 		int64_t wait = deadline - now_ms();
@@ -432,6 +439,19 @@ void server_serve(struct server *s, const char *const *extra_args)
 	}
 	if (s->port <= 0 || s->port > 65535)
 		fail_with_log(s, "the listening line has no valid port");
+}
+
+void server_start_tls(struct server *s, const char *cert, const char *key, const char *const *extra_args)
+{
+	const char *args[32] = { "--tls-cert", cert, "--tls-key", key };
+	size_t na = 4;
+	for (size_t i = 0; extra_args && extra_args[i] && na < 31; i++)
+		args[na++] = extra_args[i];
+	args[na] = NULL;
+	server_start(s, args);
+	if (!s->tls)
+		fail_with_log(s, "started with --tls-cert/--tls-key, the server did not announce https://");
+	snprintf(s->ca_file, sizeof s->ca_file, "%s", cert);
 }
 
 bool server_alive(struct server *s)
@@ -534,6 +554,8 @@ struct http_client {
 	struct tracked link; /* first member */
 	CURL *h;
 	char base[64];
+	char host[16];                /* for jar cookies: 127.0.0.1 or localhost */
+	struct curl_slist *resolve;   /* TLS: localhost:PORT:127.0.0.1 */
 };
 
 struct tracked_response {
@@ -547,7 +569,26 @@ struct http_client *http_client_new(const struct server *s)
 	assert_non_null(c);
 	c->h = curl_easy_init();
 	assert_non_null(c->h);
-	snprintf(c->base, sizeof c->base, "http://127.0.0.1:%d", s->port);
+	if (s->tls) {
+		/* The name the certificate carries, pinned to the loopback address. */
+		snprintf(c->host, sizeof c->host, "localhost");
+		snprintf(c->base, sizeof c->base, "https://localhost:%d", s->port);
+		char pin[64];
+		snprintf(pin, sizeof pin, "localhost:%d:127.0.0.1", s->port);
+		c->resolve = curl_slist_append(NULL, pin);
+		assert_non_null(c->resolve);
+		curl_easy_setopt(c->h, CURLOPT_RESOLVE, c->resolve);
+		if (s->ca_file[0]) {
+			curl_easy_setopt(c->h, CURLOPT_CAINFO, s->ca_file);
+			curl_easy_setopt(c->h, CURLOPT_CAPATH, NULL);
+		} else {
+			curl_easy_setopt(c->h, CURLOPT_SSL_VERIFYPEER, 0L);
+			curl_easy_setopt(c->h, CURLOPT_SSL_VERIFYHOST, 0L);
+		}
+	} else {
+		snprintf(c->host, sizeof c->host, "127.0.0.1");
+		snprintf(c->base, sizeof c->base, "http://127.0.0.1:%d", s->port);
+	}
 	curl_easy_setopt(c->h, CURLOPT_COOKIEFILE, "");
 	track(&live_clients, &c->link);
 	return c;
@@ -559,6 +600,7 @@ void http_client_free(struct http_client *c)
 		return;
 	untrack(&c->link);
 	curl_easy_cleanup(c->h);
+	curl_slist_free_all(c->resolve);
 	free(c);
 }
 
@@ -757,7 +799,7 @@ bool http_cookie(struct http_client *c, const char *name, char *out, size_t outl
 void http_set_jar_cookie(struct http_client *c, const char *name, const char *value)
 {
 	char line[1024];
-	snprintf(line, sizeof line, "127.0.0.1\tFALSE\t/\tFALSE\t0\t%s\t%s", name, value);
+	snprintf(line, sizeof line, "%s\tFALSE\t/\tFALSE\t0\t%s\t%s", c->host, name, value);
 	curl_easy_setopt(c->h, CURLOPT_COOKIELIST, line);
 }
 

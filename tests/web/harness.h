@@ -56,6 +56,12 @@ struct server {
 	pid_t pid;
 	int stdout_fd;        /* read end of the server's stdout */
 	int port;
+	/* HTTPS: set when the listening line says https://. Clients of such a
+	 * server speak https to "localhost" (pinned to 127.0.0.1) and verify
+	 * the certificate against ca_file, or do not verify it when ca_file is
+	 * empty (server_start_tls fills it in). */
+	bool tls;
+	char ca_file[300];
 };
 
 /* Makes a temporary directory, fills DIR/data with `stellwerk demo`, starts
@@ -67,6 +73,10 @@ void server_start(struct server *s, const char *const *extra_args);
  * the paths; server_serve starts `serve` on s->data. */
 void server_prepare(struct server *s);
 void server_serve(struct server *s, const char *const *extra_args);
+/* server_start with --tls-cert cert --tls-key key before extra_args (may be
+ * NULL); waits for the https listening line. Clients then verify the
+ * server's certificate against cert, so cert must name CN/SAN localhost. */
+void server_start_tls(struct server *s, const char *cert, const char *key, const char *const *extra_args);
 /* SIGTERM, waits for the exit, asserts exit status 0 and a log without
  * sanitizer reports, removes the directory. First frees every HTTP client
  * and response still alive (those a failed test left behind), so no idle
@@ -94,7 +104,8 @@ struct http_response {
 
 struct http_client;
 
-/* A client with its own cookie jar that does not follow redirects. */
+/* A client with its own cookie jar that does not follow redirects; for a
+ * TLS server (s->tls) it speaks https, see struct server. */
 struct http_client *http_client_new(const struct server *s);
 void http_client_free(struct http_client *c);
 
@@ -123,7 +134,8 @@ bool http_set_cookie(const struct http_response *r, const char *cookie, char *ou
 /* The value of cookie name in the client's jar; false when absent. */
 bool http_cookie(struct http_client *c, const char *name, char *out, size_t outlen);
 
-/* Puts cookie name=value into the client's jar for 127.0.0.1, path /. */
+/* Puts cookie name=value into the client's jar for the client's host
+ * (127.0.0.1, or localhost over TLS), path /. */
 void http_set_jar_cookie(struct http_client *c, const char *name, const char *value);
 
 /* Parses the body as JSON; fails the test when it is not JSON. Caller decrefs. */
