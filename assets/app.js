@@ -43,6 +43,8 @@
       event.preventDefault();
       copyFromTarget(button);
     }
+    /* [data-print] buttons open the browser's print dialog (print stylesheet). */
+    if (event.target.closest && event.target.closest('[data-print]')) window.print();
   }
 
   /* Success messages collapse after a while; errors and hints stay. */

@@ -9,6 +9,7 @@
 #include "store/audit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db.h"
 #include "util/log.h"
@@ -113,4 +114,24 @@ enum store_rc store_audit_count(struct store *s, int64_t *n)
 		rc = db_rc(&st);
 	db_finalize(&st);
 	return rc;
+}
+
+void audit_change_text(json_t *changes, const char *key, const char *old, const char *new)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	json_t *pair = json_pack("[s,s]", old, new);
+	json_object_set_new(changes, key, pair ? pair : json_string("changed"));
+}
+
+void audit_change_int(json_t *changes, const char *key, int64_t old, int64_t new)
+{
+	if (old != new)
+		json_object_set_new(changes, key, json_pack("[I,I]", (json_int_t)old, (json_int_t)new));
+}
+
+void audit_change_bool(json_t *changes, const char *key, bool old, bool new)
+{
+	if (old != new)
+		json_object_set_new(changes, key, json_pack("[b,b]", old, new));
 }

@@ -32,7 +32,7 @@ struct db_cached_stmt {
 	bool in_use;
 };
 
-#define DB_STMT_CACHE 64
+#define DB_STMT_CACHE 128
 
 /* One connection to one data directory. */
 struct store {

@@ -381,6 +381,8 @@ const char *store_rc_name(enum store_rc rc)
 		return "busy";
 	case STORE_ERROR:
 		return "error";
+	case STORE_INVALID:
+		return "invalid";
 	}
 	return "unknown";
 }

@@ -23,7 +23,11 @@ enum store_rc {
 	STORE_NOT_FOUND,   /* no such row */
 	STORE_CONFLICT,    /* unique constraint, e.g. user name taken */
 	STORE_BUSY,        /* database locked longer than the busy timeout */
-	STORE_ERROR        /* a bug or I/O failure; details are logged */
+	STORE_ERROR,       /* a bug or I/O failure; details are logged */
+	STORE_INVALID      /* bad input the store cannot keep: a reference to a row
+			      that does not exist or belongs elsewhere (linking a
+			      requirement to another position's goal), text that is
+			      not UTF-8, a template that is not JSON; nothing changed */
 };
 
 /* Who made a change: a user, or the command line / system (user_id 0). */

@@ -126,6 +126,8 @@ static const struct status_text status_texts[] = {
 	{ 403, N_("Access denied"), N_("Your role does not permit this. Ask an administrator if you need access.") },
 	{ 404, N_("Page not found"), N_("This page does not exist. Perhaps the link is outdated.") },
 	{ 405, N_("Method not allowed"), N_("This address does not accept this kind of request.") },
+	{ 409, N_("Not possible right now"), N_("The request conflicts with the current state. Nothing was changed.") },
+	{ 422, N_("Invalid input"), N_("Please check the marked fields. Nothing was changed.") },
 	{ 413, N_("Request too large"), N_("The data sent is larger than the server accepts.") },
 	{ 429, N_("Too many attempts"), N_("Please wait a moment and try again.") },
 	{ 500, N_("Internal error"), N_("Something went wrong on our side. Nothing was changed. Please try again.") },
@@ -134,10 +136,15 @@ static const struct status_text status_texts[] = {
 
 void page_error(struct request *r, int status, const char *detail)
 {
-	const struct status_text *st = &status_texts[7];
-	for (size_t i = 0; i < sizeof status_texts / sizeof status_texts[0]; i++)
+	const struct status_text *st = NULL, *fallback = NULL;
+	for (size_t i = 0; i < sizeof status_texts / sizeof status_texts[0]; i++) {
 		if (status_texts[i].status == status)
 			st = &status_texts[i];
+		if (status_texts[i].status == 500)
+			fallback = &status_texts[i];
+	}
+	if (!st)
+		st = fallback;
 	buf_reset(&r->out);
 	r->status = status;
 	if (!detail)
@@ -170,6 +177,9 @@ static const struct flash_code flash_codes[] = {
 	{ "enabled", N_("The user has been enabled.") },
 	{ "role", N_("The role has been changed.") },
 	{ "loggedout", N_("You have been logged out.") },
+	{ "created", N_("The position has been created with the template's suggested requirements.") },
+	{ "approved", N_("The profile has been approved. The job ad and the interview kits use this version.") },
+	{ "deleted", N_("Deleted.") },
 };
 
 void page_flash(struct request *r)
@@ -240,6 +250,7 @@ void settings_nav(struct request *r, const char *active)
 		{ "/settings", N_("Account"), ACTION_MANAGE_OWN_ACCOUNT },
 		{ "/settings/tokens", N_("API tokens"), ACTION_MANAGE_OWN_ACCOUNT },
 		{ "/settings/users", N_("Users"), ACTION_MANAGE_USERS },
+		{ "/settings/templates", N_("Role templates"), ACTION_MANAGE_TEMPLATES },
 		{ "/settings/audit", N_("Audit log"), ACTION_VIEW_AUDIT },
 	};
 	html_printf(&r->out, "<nav class=\"subnav\" aria-label=\"%s\">", _("Settings"));

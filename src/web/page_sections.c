@@ -1,5 +1,5 @@
 /*
- * page_sections.c — the Positions, Candidates and Interviews areas. Until
+ * page_sections.c — the Candidates and Interviews areas. Until
  * their records exist each shows a helpful empty state that explains what
  * the area is for.
  */
@@ -15,13 +15,6 @@ static void empty_area(struct request *r, enum nav_item nav, const char *title, 
 	html_printf(o, "<section class=\"empty-state\"><img src=\"%s\" alt=\"\" width=\"48\" height=\"48\"><h2>%s</h2><p>%s</p></section>",
 		    asset_url(r, icon), empty_title, explanation);
 	page_end(r);
-}
-
-void page_positions(struct request *r)
-{
-	empty_area(r, NAV_POSITIONS, _("Positions"), "icons/positions.svg", _("No positions yet"),
-		   _("A position starts from your strategic goals: revenue target, markets to enter, accounts to develop. "
-		     "From them stellwerk builds the requirements profile and the job ad."));
 }
 
 void page_candidates(struct request *r)

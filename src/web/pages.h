@@ -19,8 +19,43 @@ void page_logout(struct request *r);
 void page_lang(struct request *r);
 /* page_dashboard.c */
 void page_dashboard(struct request *r);
-/* page_sections.c */
+/* page_positions.c */
 void page_positions(struct request *r);
+/* page_position_new.c */
+void page_position_new(struct request *r);
+void page_position_create(struct request *r);
+/* page_position.c */
+void page_position(struct request *r);
+void page_position_edit(struct request *r);
+void page_position_update(struct request *r);
+/* page_position_goals.c */
+void page_position_goals(struct request *r);
+void page_goal_create(struct request *r);
+void page_goal_update(struct request *r);
+void page_goal_delete(struct request *r);
+/* page_position_requirements.c */
+void page_position_requirements(struct request *r);
+void page_requirement_create(struct request *r);
+void page_requirement_update(struct request *r);
+void page_requirement_delete(struct request *r);
+void page_suggestion_accept(struct request *r);
+/* page_position_stakeholders.c */
+void page_position_stakeholders(struct request *r);
+void page_stakeholder_create(struct request *r);
+void page_stakeholder_delete(struct request *r);
+void page_proposals_save(struct request *r);
+void page_requirement_decide(struct request *r);
+/* page_position_review.c */
+void page_position_review(struct request *r);
+void page_position_approve(struct request *r);
+void page_profile_version(struct request *r);
+void page_profile_compare(struct request *r);
+/* page_organisations.c */
+void page_organisations(struct request *r);
+void page_organisation_create(struct request *r);
+void page_organisation(struct request *r);
+void page_organisation_update(struct request *r);
+/* page_sections.c */
 void page_candidates(struct request *r);
 void page_interviews(struct request *r);
 /* page_account.c */
@@ -38,6 +73,12 @@ void page_users_disable(struct request *r);
 void page_users_enable(struct request *r);
 void page_users_role(struct request *r);
 void page_users_password(struct request *r);
+/* page_templates.c */
+void page_templates(struct request *r);
+void page_template(struct request *r);
+void page_template_save(struct request *r);
+void page_template_copy(struct request *r);
+void page_template_restore(struct request *r);
 /* page_audit.c */
 void page_audit(struct request *r);
 /* api_*.c */
