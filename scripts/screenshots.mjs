@@ -12,7 +12,10 @@ import { startServer } from '../tests/e2e/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'test-results', 'pages');
-const PAGES = ['/dashboard', '/positions', '/settings', '/settings/users', '/settings/tokens', '/settings/audit', '/nope'];
+const PAGES = ['/dashboard', '/positions', '/positions/new', '/positions/1', '/positions/1/goals', '/positions/1/requirements',
+	'/positions/1/stakeholders', '/positions/1/review', '/positions/1/versions/1', '/positions/2', '/positions/2/requirements',
+	'/positions/2/stakeholders', '/positions/2/review', '/organisations', '/settings', '/settings/users', '/settings/tokens',
+	'/settings/templates', '/settings/templates/kam', '/settings/audit', '/nope'];
 
 const server = await startServer();
 const browser = await chromium.launch({

@@ -527,7 +527,10 @@ static bool create_position(struct store *s, const struct demo_position *d, cons
 	p->headcount = d->headcount;
 	p->salary_min = d->salary_min;
 	p->salary_max = d->salary_max;
-	p->owner_id = user_id(ids, d->owner);
+	if ((p->owner_id = user_id(ids, d->owner)) == 0) {
+		log_error("demo: position %s: no demo user %s", d->title, d->owner);
+		return false;
+	}
 	target_start(p->target_start, sizeof p->target_start, now, d->start_in_days);
 	if (!put_text(p->template_key, sizeof p->template_key, d->template_key, d->title) ||
 	    !put_text(p->title, sizeof p->title, d->title, "a position title") ||
@@ -692,7 +695,10 @@ static bool add_stakeholders(struct store *s, const struct demo_position *d, con
 		const struct demo_stakeholder *ds = &d->stakeholders[i];
 		struct stakeholder sh;
 		memset(&sh, 0, sizeof sh);
-		sh.user_id = user_id(ids, ds->login);
+		if ((sh.user_id = user_id(ids, ds->login)) == 0) {
+			log_error("demo: position %s: no demo user %s", d->title, ds->login);
+			return false;
+		}
 		sh.role = ds->role;
 		if (!put_text(sh.name, sizeof sh.name, user_display_name(ds->login), "a stakeholder name"))
 			return false;

@@ -118,7 +118,7 @@ static void render_stakeholders(struct request *r, const struct position *pos, c
 		html_raw(o, "</div>");
 	}
 	html_raw(o, "</section>");
-	html_printf(o, "<section class=\"card\"><h2>%s</h2>", _("Who wants what"));
+	html_raw(o, "<section class=\"card\">");
 	profile_stakeholders_view(r, &p);
 	html_raw(o, "</section>");
 	if (can_edit) {
