@@ -9,6 +9,7 @@
  * takes `now` as an argument.
  */
 #include "core/position.h"
+#include "core/code_table.h"
 
 #include <string.h>
 
@@ -78,17 +79,6 @@ const struct bundesland BUNDESLAENDER[16] = {
 	{ "DE-TH", "Thüringen" },
 };
 
-/* Index of code in table[0..n), or -1 for NULL or an unknown code. */
-static int code_index(const char *const *table, int n, const char *code)
-{
-	if (code == NULL)
-		return -1;
-	for (int i = 0; i < n; i++)
-		if (strcmp(code, table[i]) == 0)
-			return i;
-	return -1;
-}
-
 const char *position_status_code(enum position_status s)
 {
 	return (unsigned)s < POSITION_STATUS__COUNT ? position_status_codes[s] : "unknown";
@@ -101,7 +91,7 @@ const char *position_status_label(enum position_status s)
 
 bool position_status_parse(const char *code, enum position_status *out)
 {
-	int i = code_index(position_status_codes, POSITION_STATUS__COUNT, code);
+	int i = code_table_index(position_status_codes, POSITION_STATUS__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -122,7 +112,7 @@ const char *remote_policy_label(enum remote_policy r)
 
 bool remote_policy_parse(const char *code, enum remote_policy *out)
 {
-	int i = code_index(remote_policy_codes, REMOTE__COUNT, code);
+	int i = code_table_index(remote_policy_codes, REMOTE__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -143,7 +133,7 @@ const char *employment_type_label(enum employment_type e)
 
 bool employment_type_parse(const char *code, enum employment_type *out)
 {
-	int i = code_index(employment_type_codes, EMPLOYMENT__COUNT, code);
+	int i = code_table_index(employment_type_codes, EMPLOYMENT__COUNT, code);
 
 	if (i < 0)
 		return false;

@@ -7,6 +7,7 @@
  * "unknown" and the label "Unknown" rather than reading past a table.
  */
 #include "core/profile.h"
+#include "core/code_table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,17 +91,6 @@ static const char *const stakeholder_role_labels[STAKEHOLDER_ROLE__COUNT] = {
 	[STAKEHOLDER_OTHER] = N_("Other"),
 };
 
-/* Index of code in table[0..n), or -1 for NULL or an unknown code. */
-static int code_index(const char *const *table, int n, const char *code)
-{
-	if (code == NULL)
-		return -1;
-	for (int i = 0; i < n; i++)
-		if (strcmp(code, table[i]) == 0)
-			return i;
-	return -1;
-}
-
 /* Frees the arrays the profile owns and leaves it empty; the scalar fields
  * (position_id, template_key, challenges) are kept. NULL-safe. */
 void profile_free(struct profile *p)
@@ -133,7 +123,7 @@ const char *goal_kind_label(enum goal_kind k)
 
 bool goal_kind_parse(const char *code, enum goal_kind *out)
 {
-	int i = code_index(goal_kind_codes, GOAL_KIND__COUNT, code);
+	int i = code_table_index(goal_kind_codes, GOAL_KIND__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -154,7 +144,7 @@ const char *tier_label(enum tier t)
 
 bool tier_parse(const char *code, enum tier *out)
 {
-	int i = code_index(tier_codes, TIER__COUNT, code);
+	int i = code_table_index(tier_codes, TIER__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -175,7 +165,7 @@ const char *requirement_kind_label(enum requirement_kind k)
 
 bool requirement_kind_parse(const char *code, enum requirement_kind *out)
 {
-	int i = code_index(requirement_kind_codes, REQ_KIND__COUNT, code);
+	int i = code_table_index(requirement_kind_codes, REQ_KIND__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -192,7 +182,7 @@ const char *cefr_code(enum cefr c)
 /* "" parses as CEFR_NONE; level codes must be upper case ("C1", not "c1"). */
 bool cefr_parse(const char *code, enum cefr *out)
 {
-	int i = code_index(cefr_codes, CEFR__COUNT, code);
+	int i = code_table_index(cefr_codes, CEFR__COUNT, code);
 
 	if (i < 0)
 		return false;
@@ -213,7 +203,7 @@ const char *stakeholder_role_label(enum stakeholder_role r)
 
 bool stakeholder_role_parse(const char *code, enum stakeholder_role *out)
 {
-	int i = code_index(stakeholder_role_codes, STAKEHOLDER_ROLE__COUNT, code);
+	int i = code_table_index(stakeholder_role_codes, STAKEHOLDER_ROLE__COUNT, code);
 
 	if (i < 0)
 		return false;
