@@ -9,7 +9,7 @@ VERSION   := 0.1.0
 CC        ?= cc
 PKGS      := sqlite3 libmicrohttpd libsodium jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+PKG_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
 WARN      := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wformat=2 -Werror
 CPPFLAGS  := -Isrc -Ibuild/gen -DSTELLWERK_VERSION='"$(VERSION)"'
