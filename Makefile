@@ -99,7 +99,7 @@ check: all asan tests
 	scripts/test --quick
 
 po-update:
-	xgettext --no-wrap --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --no-wrap --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=i18n_ngettext:1,2 --add-comments=TRANSLATORS \
 	  --package-name=stellwerk --package-version=$(VERSION) --sort-by-file -o po/stellwerk.pot $(MAIN) $(SRC)
 	msgmerge --no-wrap --quiet --update --backup=none --no-fuzzy-matching po/de.po po/stellwerk.pot
 

@@ -52,7 +52,7 @@ void page_position(struct request *r)
 	struct finding *f = profile_run_checks(r, &prof, &nf);
 	struct buf *o = &r->out;
 	position_page_begin(r, &p, "basics", _("Basics"));
-	html_raw(o, "<div class=\"cards\">");
+	html_raw(o, "<div class=\"split\">");
 	html_printf(o, "<section class=\"card\"><h2>%s</h2>", _("Basics"));
 	facts(r, &p, &org);
 	if (permission_allows(&r->principal, ACTION_EDIT_POSITIONS))
