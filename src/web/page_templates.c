@@ -126,7 +126,7 @@ void page_template_save(struct request *r)
 	resp_redirect(r, arena_printf(&r->arena, "/settings/templates/%s?done=saved", r->path_key));
 }
 
-/* Copies a template under a new key ("<key>-kopie", "-kopie-2", …) and its
+/* Copies a template under a new key ("<key>_kopie", "<key>_kopie_2", …) and its
  * name marked as a copy, then opens the copy in the editor. */
 void page_template_copy(struct request *r)
 {
@@ -138,7 +138,7 @@ void page_template_copy(struct request *r)
 	char key[TEMPLATE_KEY_MAX];
 	struct stored_template probe = { 0 };
 	for (int i = 1; i < 100; i++) {
-		snprintf(key, sizeof key, i == 1 ? "%.30s-kopie" : "%.30s-kopie-%d", t.key, i);
+		snprintf(key, sizeof key, i == 1 ? "%.30s_kopie" : "%.30s_kopie_%d", t.key, i);
 		bool taken = is_builtin_key(key) || store_template_get(r->store, key, &probe) == STORE_OK;
 		stored_template_clear(&probe);
 		if (!taken)

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/password_policy.h"
 #include "util/str.h"
 
 /* Field names, as in forms, JSON and core/position_validate. */
@@ -37,6 +38,17 @@ static void set_text(struct request *r, struct position *p, const char *name, co
 		return;
 	char *copy = arena_strdup(&r->arena, value);
 	str_trim(copy);
+	if (!utf8_valid(copy, strlen(copy))) {
+		form_error(fe, name, _("The text contains invalid characters (not UTF-8)."));
+		return;
+	}
+	bool multiline = strcmp(name, "challenges") == 0;
+	for (const char *c = copy; *c; c++) {
+		if (((unsigned char)*c < 0x20 && !(multiline && (*c == '\n' || *c == '\r' || *c == '\t'))) || *c == 0x7f) {
+			form_error(fe, name, _("Please remove control characters from this field."));
+			return;
+		}
+	}
 	if (strlen(copy) >= cap)
 		form_error(fe, name, arena_printf(&r->arena, _("At most %zu characters."), cap - 1));
 	else

@@ -1290,6 +1290,11 @@ done:
 	return msg[0] ? msg : NULL;
 }
 
+size_t html_check_offset(void)
+{
+	return html_error_offset;
+}
+
 void assert_valid_html(const char *html)
 {
 	const char *problem = html_check(html);

@@ -179,6 +179,8 @@ char *raw_exchange(int port, const void *data, size_t len, bool shut_write, int 
  * label[for] pointing at an existing id. Returns NULL when valid, else a
  * description of the first problem (static storage). */
 const char *html_check(const char *html);
+/* Where in the document html_check found its last problem (byte offset). */
+size_t html_check_offset(void);
 /* Fails the test with html_check's message. */
 void assert_valid_html(const char *html);
 
