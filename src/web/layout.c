@@ -235,12 +235,17 @@ void form_text(struct request *r, const struct form_errors *fe, const struct for
 
 void form_error_summary(struct request *r, const struct form_errors *fe)
 {
+	form_error_summary_for(r, fe, "f");
+}
+
+void form_error_summary_for(struct request *r, const struct form_errors *fe, const char *id_prefix)
+{
 	if (!fe || fe->n == 0)
 		return;
 	html_printf(&r->out, "<div class=\"flash flash-error\" role=\"alert\"><p>%s</p><ul>",
 		    _("Please correct the marked fields:"));
 	for (int i = 0; i < fe->n; i++)
-		html_printf(&r->out, "<li><a href=\"#f-%s\">%s</a></li>", fe->field[i], fe->message[i]);
+		html_printf(&r->out, "<li><a href=\"#%s-%s\">%s</a></li>", id_prefix, fe->field[i], fe->message[i]);
 	html_raw(&r->out, "</ul></div>");
 }
 

@@ -47,7 +47,9 @@ struct form_input {
 	bool required;
 };
 void form_text(struct request *r, const struct form_errors *fe, const struct form_input *in);
-/* The error summary at the top of a form; links to each field. */
+/* The error summary at the top of a form; links to each field (ids "f-NAME"). */
 void form_error_summary(struct request *r, const struct form_errors *fe);
+/* The same for forms whose field ids are "PREFIX-NAME". */
+void form_error_summary_for(struct request *r, const struct form_errors *fe, const char *id_prefix);
 
 #endif

@@ -24,12 +24,15 @@ static void checkbox(struct request *r, const char *name, const char *label, boo
 static void goal_fields(struct request *r, const struct goal *g, const struct form_errors *fe, const char *prefix)
 {
 	struct buf *o = &r->out;
-	html_printf(o, "<div class=\"field\"><label for=\"%s-kind\">%s</label><select id=\"%s-kind\" name=\"kind\">", prefix,
-		    _("Kind of goal"), prefix);
+	html_printf(o, "<div class=\"field%s\"><label for=\"%s-kind\">%s</label><select id=\"%s-kind\" name=\"kind\">",
+		    form_error_for(fe, "kind") ? " has-error" : "", prefix, _("Kind of goal"), prefix);
 	for (int k = 0; k < GOAL_KIND__COUNT; k++)
 		html_printf(o, "<option value=\"%s\"%s>%s</option>", goal_kind_code((enum goal_kind)k),
 			    g->kind == (enum goal_kind)k ? " selected" : "", _(goal_kind_label((enum goal_kind)k)));
-	html_raw(o, "</select></div>");
+	html_raw(o, "</select>");
+	if (form_error_for(fe, "kind"))
+		html_printf(o, "<p class=\"field-error\">%s</p>", form_error_for(fe, "kind"));
+	html_raw(o, "</div>");
 	const char *fields[][3] = {
 		{ "title", _("Goal"), g->title },
 		{ "revenue_amount", _("Revenue target (€)"), g->revenue_amount ? arena_printf(&r->arena, "%lld", (long long)g->revenue_amount) : "" },
@@ -40,9 +43,9 @@ static void goal_fields(struct request *r, const struct goal *g, const struct fo
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		const char *err = form_error_for(fe, fields[i][0]);
-		html_printf(o, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label><input id=\"%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"%s>",
+		html_printf(o, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label><input id=\"%s-%s\" name=\"%s\" type=\"text\" value=\"%s\" aria-invalid=\"%s\">",
 			    err ? " has-error" : "", prefix, fields[i][0], fields[i][1], prefix, fields[i][0], fields[i][0],
-			    fields[i][2], err ? " aria-invalid=\"true\"" : "");
+			    fields[i][2], err ? "true" : "false");
 		if (err)
 			html_printf(o, "<p class=\"field-error\">%s</p>", err);
 		html_raw(o, "</div>");
@@ -111,7 +114,10 @@ static void render_goals(struct request *r, const struct position *p, const stru
 			html_printf(o, "<details class=\"edit\"%s><summary>%s</summary><form class=\"form\" method=\"post\" action=\"/positions/%lld/goals/%lld\" novalidate>",
 				    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)g->id);
 			csrf_field(r);
-			goal_fields(r, failed ? draft : g, failed ? fe : NULL, arena_printf(&r->arena, "g%lld", (long long)g->id));
+			const char *prefix = arena_printf(&r->arena, "g%lld", (long long)g->id);
+			if (failed)
+				form_error_summary_for(r, fe, prefix);
+			goal_fields(r, failed ? draft : g, failed ? fe : NULL, prefix);
 			html_printf(o, "<div class=\"form-actions\"><button class=\"btn btn-primary\">%s</button></div></form></details>", _("Save"));
 		}
 		html_raw(o, "</div>");
@@ -121,7 +127,7 @@ static void render_goals(struct request *r, const struct position *p, const stru
 	if (can_edit) {
 		html_printf(o, "<section class=\"card\" id=\"new-goal\"><h2>%s</h2>", _("Add a goal"));
 		if (failed_id == 0)
-			form_error_summary(r, fe);
+			form_error_summary_for(r, fe, "new");
 		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/goals\" novalidate>", (long long)p->id);
 		csrf_field(r);
 		struct goal empty = { 0 };

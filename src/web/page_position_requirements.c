@@ -13,14 +13,18 @@
 #include "web/profile_input.h"
 #include "web/profile_view.h"
 
-static void select_enum(struct request *r, const char *prefix, const char *name, const char *label, int count, int selected,
-			const char *(*code)(int), const char *(*text)(int))
+static void select_enum(struct request *r, const struct form_errors *fe, const char *prefix, const char *name, const char *label,
+			int count, int selected, const char *(*code)(int), const char *(*text)(int))
 {
-	html_printf(&r->out, "<div class=\"field\"><label for=\"%s-%s\">%s</label><select id=\"%s-%s\" name=\"%s\">", prefix, name,
-		    label, prefix, name, name);
+	const char *err = form_error_for(fe, name);
+	html_printf(&r->out, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label><select id=\"%s-%s\" name=\"%s\">",
+		    err ? " has-error" : "", prefix, name, label, prefix, name, name);
 	for (int i = 0; i < count; i++)
 		html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", code(i), i == selected ? " selected" : "", text(i));
-	html_raw(&r->out, "</select></div>");
+	html_raw(&r->out, "</select>");
+	if (err)
+		html_printf(&r->out, "<p class=\"field-error\">%s</p>", err);
+	html_raw(&r->out, "</div>");
 }
 
 static const char *tier_code_i(int i) { return tier_code((enum tier)i); }
@@ -34,8 +38,8 @@ static void text_field(struct request *r, const struct form_errors *fe, const ch
 		       const char *value)
 {
 	const char *err = form_error_for(fe, name);
-	html_printf(&r->out, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label><input id=\"%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"%s>",
-		    err ? " has-error" : "", prefix, name, label, prefix, name, name, value, err ? " aria-invalid=\"true\"" : "");
+	html_printf(&r->out, "<div class=\"field%s\"><label for=\"%s-%s\">%s</label><input id=\"%s-%s\" name=\"%s\" type=\"text\" value=\"%s\" aria-invalid=\"%s\">",
+		    err ? " has-error" : "", prefix, name, label, prefix, name, name, value, err ? "true" : "false");
 	if (err)
 		html_printf(&r->out, "<p class=\"field-error\">%s</p>", err);
 	html_raw(&r->out, "</div>");
@@ -51,12 +55,12 @@ static void requirement_fields(struct request *r, const struct profile *prof, co
 {
 	struct buf *o = &r->out;
 	text_field(r, fe, prefix, "title", _("Requirement"), q->title);
-	select_enum(r, prefix, "tier", _("Tier"), TIER__COUNT, (int)q->tier, tier_code_i, tier_text_i);
-	select_enum(r, prefix, "kind", _("Kind"), REQ_KIND__COUNT, (int)q->kind, kind_code_i, kind_text_i);
+	select_enum(r, fe, prefix, "tier", _("Tier"), TIER__COUNT, (int)q->tier, tier_code_i, tier_text_i);
+	select_enum(r, fe, prefix, "kind", _("Kind"), REQ_KIND__COUNT, (int)q->kind, kind_code_i, kind_text_i);
 	text_field(r, fe, prefix, "years_min", _("Years of experience from"), num(r, q->years_min));
 	text_field(r, fe, prefix, "years_max", _("to"), num(r, q->years_max));
 	text_field(r, fe, prefix, "language", _("Language"), q->language);
-	select_enum(r, prefix, "level", _("Level (CEFR)"), CEFR__COUNT, (int)q->level, cefr_code_i, cefr_text_i);
+	select_enum(r, fe, prefix, "level", _("Level (CEFR)"), CEFR__COUNT, (int)q->level, cefr_code_i, cefr_text_i);
 	text_field(r, fe, prefix, "revenue_amount", _("Proven revenue responsibility (€)"), num(r, q->revenue_amount));
 	html_printf(o, "<fieldset class=\"field\"><legend>%s</legend>", _("Serves the goals"));
 	if (prof->ngoals == 0)
@@ -121,7 +125,10 @@ static void render_requirements(struct request *r, const struct position *p, con
 					       "action=\"/positions/%lld/requirements/%lld\" novalidate>",
 					    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)q->id);
 				csrf_field(r);
-				requirement_fields(r, &prof, failed ? draft : q, failed ? fe : NULL, arena_printf(&r->arena, "q%lld", (long long)q->id));
+				const char *prefix = arena_printf(&r->arena, "q%lld", (long long)q->id);
+				if (failed)
+					form_error_summary_for(r, fe, prefix);
+				requirement_fields(r, &prof, failed ? draft : q, failed ? fe : NULL, prefix);
 				html_printf(o, "<div class=\"form-actions\"><button class=\"btn btn-primary\">%s</button></div></form></details>", _("Save"));
 			}
 			html_raw(o, "</div>");
@@ -133,7 +140,7 @@ static void render_requirements(struct request *r, const struct position *p, con
 	if (can_edit) {
 		html_printf(o, "<section class=\"card\" id=\"new-requirement\"><h2>%s</h2>", _("Add a requirement"));
 		if (failed_id == 0)
-			form_error_summary(r, fe);
+			form_error_summary_for(r, fe, "new");
 		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/requirements\" novalidate>", (long long)p->id);
 		csrf_field(r);
 		struct requirement empty = { 0 };

@@ -26,21 +26,22 @@ static void versions_list(struct request *r, const struct position *p, bool draf
 		html_printf(o, "<p class=\"muted\">%s</p>", _("No version has been approved yet."));
 		return;
 	}
+	/* The store lists the newest version first. */
 	html_raw(o, "<ul class=\"versions\">");
 	for (size_t i = 0; i < n; i++) {
 		char when[64];
 		i18n_format_datetime(when, sizeof when, (time_t)v[i].approved_at, r->lang);
 		html_printf(o, "<li><a href=\"/positions/%lld/versions/%d\">%s %d</a> — %s, %s", (long long)p->id, v[i].version,
 			    _("Version"), v[i].version, when, v[i].approver_name[0] ? v[i].approver_name : "cli");
-		if (i > 0)
+		if (i + 1 < n)
 			html_printf(o, " · <a href=\"/positions/%lld/compare?a=%d&amp;b=%d\">%s</a>", (long long)p->id,
-				    v[i - 1].version, v[i].version, _("compare with the previous version"));
+				    v[i + 1].version, v[i].version, _("compare with the previous version"));
 		html_raw(o, "</li>");
 	}
 	html_raw(o, "</ul>");
 	if (draft_changed)
 		html_printf(o, "<p>%s <a href=\"/positions/%lld/compare?a=%d&amp;b=draft\">%s</a></p>",
-			    _("The draft was changed since the last approval."), (long long)p->id, v[n - 1].version,
+			    _("The draft was changed since the last approval."), (long long)p->id, v[0].version,
 			    _("Compare the draft with it"));
 	free(v);
 }

@@ -71,10 +71,11 @@ static void render_editor(struct request *r, const char *key, const char *json, 
 				      "It is checked completely before it is saved; nothing is stored while an error remains."));
 	html_printf(o, "<form class=\"form\" method=\"post\" action=\"/settings/templates/%s\" novalidate>", key);
 	csrf_field(r);
-	html_printf(o, "<div class=\"field%s\"><label for=\"f-json\">%s</label><textarea id=\"f-json\" name=\"json\" rows=\"30\" class=\"code\" spellcheck=\"false\"%s>%s</textarea>",
-		    error ? " has-error" : "", _("Template (JSON)"), error ? " aria-invalid=\"true\" aria-describedby=\"f-json-err\"" : "", json);
-	if (error)
-		html_printf(o, "<p class=\"field-error\" id=\"f-json-err\">%s</p>", error);
+	html_printf(o, "<div class=\"field%s\"><label for=\"f-json\">%s</label><textarea id=\"f-json\" name=\"json\" rows=\"30\" class=\"code\" "
+		       "spellcheck=\"false\" aria-invalid=\"%s\" aria-describedby=\"f-json-err\">%s</textarea>",
+		    error ? " has-error" : "", _("Template (JSON)"), error ? "true" : "false", json);
+	html_printf(o, "<p class=\"%s\" id=\"f-json-err\">%s</p>", error ? "field-error" : "hint",
+		    error ? error : _("Checked completely before saving."));
 	html_printf(o, "</div><div class=\"form-actions\"><button class=\"btn btn-primary\">%s</button><a class=\"btn\" href=\"/settings/templates\">%s</a></div></form>",
 		    _("Save template"), _("Cancel"));
 	page_end(r);

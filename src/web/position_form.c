@@ -196,8 +196,8 @@ json_t *position_to_json(const struct position *p)
 static void select_open(struct request *r, const struct form_errors *fe, const char *name, const char *label)
 {
 	const char *err = form_error_for(fe, name);
-	html_printf(&r->out, "<div class=\"field%s\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%s>",
-		    err ? " has-error" : "", name, label, name, name, err ? " aria-invalid=\"true\"" : "");
+	html_printf(&r->out, "<div class=\"field%s\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\" aria-invalid=\"%s\">",
+		    err ? " has-error" : "", name, label, name, name, err ? "true" : "false");
 }
 
 static void select_close(struct request *r, const struct form_errors *fe, const char *name)

@@ -122,14 +122,19 @@ const char *requirement_specifics(struct request *r, const struct requirement *q
 	return s;
 }
 
+/* Whether a warning or error names requirement id; findings about goals
+ * list goal ids and are skipped. */
 static bool finding_mentions(const struct finding *f, size_t nf, int64_t id, const char **rule)
 {
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < nf; i++) {
+		if (strcmp(f[i].rule, "profile.goal_without_requirement") == 0 || strcmp(f[i].rule, "profile.no_goals") == 0)
+			continue;
 		for (int k = 0; k < f[i].nitems; k++)
 			if (f[i].items[k] == id && f[i].severity != SEVERITY_HINT) {
 				*rule = f[i].rule;
 				return true;
 			}
+	}
 	return false;
 }
 
@@ -156,8 +161,10 @@ void profile_requirements_view(struct request *r, const struct profile *p, const
 			any = true;
 			const char *rule = NULL;
 			bool flagged = finding_mentions(f, nf, q->id, &rule);
-			html_printf(o, "<li id=\"req-%lld\"%s><strong>%s</strong> <span class=\"muted\">(%s)</span>",
-				    (long long)q->id, flagged ? " class=\"flagged\"" : "", q->title,
+			html_printf(o, "<li id=\"req-%lld\"", (long long)q->id);
+			if (flagged)
+				html_raw(o, " class=\"flagged\"");
+			html_printf(o, "><strong>%s</strong> <span class=\"muted\">(%s)</span>", q->title,
 				    _(requirement_kind_label(q->kind)));
 			const char *spec = requirement_specifics(r, q);
 			if (*spec)

@@ -223,5 +223,21 @@ test('KAM position: template, goal, warning fixed, approved, screenshot', { time
 		assert.match(await finding(page, 'profile.tier_conflict').getAttribute('class'), /finding-error/);
 		assert.equal(await page.locator('form[action$="/approve"]').count(), 0, 'approval is blocked');
 		assert.equal(await page.locator('ul.versions').count(), 0, 'no version approved yet');
+
+		// R-X-3: the pages of the flow speak German (checked last, by text).
+		assert.equal((await finding(page, 'profile.tier_conflict').locator('.badge').innerText()).trim(),
+			'Muss behoben werden');
+		assert.equal((await page.locator('#checks h2').textContent()).trim(), 'Profilprüfung');
+		await open(page, server, '/positions/new');
+		assert.equal((await page.locator('h1').first().innerText()).trim(), 'Neue Stelle');
+		assert.equal((await page.locator('form[action="/positions"] button[type="submit"]').innerText()).trim(),
+			'Anlegen und weiter zu den Zielen');
+		await open(page, server, `/positions/${id}/review?done=approved`);
+		assert.match(await page.locator('.flash-ok[role="status"]').innerText(), /^Das Profil wurde freigegeben\./);
+		assert.equal((await page.locator(`.page-header a[href="/positions/${id}/versions/1"]`).innerText()).trim(),
+			'Freigegebenes Profil, Version 1');
+		await open(page, server, `/positions/${id}/versions/1`);
+		assert.equal((await page.locator('h1').first().innerText()).trim(), `Anforderungsprofil: ${TITLE}`);
+		assert.equal((await page.locator('button[data-print]').innerText()).trim(), 'Drucken');
 	});
 });
