@@ -47,6 +47,27 @@
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   }
 
+  /* Profile checks as you type: a form with data-live-check="URL" posts its
+     unsaved content there after a pause; the answer replaces #checks. */
+  var liveTimer = 0;
+  function liveCheck(event) {
+    var form = event.target && event.target.form;
+    var panel = document.getElementById('checks');
+    if (!form || !panel || !form.hasAttribute('data-live-check') || !window.fetch) return;
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(function () {
+      fetch(form.getAttribute('data-live-check'), {
+        method: 'POST', credentials: 'same-origin', body: new URLSearchParams(new FormData(form))
+      }).then(function (res) { return res.ok ? res.text() : null; }).then(function (html) {
+        if (!html) return;
+        var box = document.createElement('template');
+        box.innerHTML = html;
+        var fresh = box.content.getElementById('checks');
+        if (fresh) document.getElementById('checks').replaceWith(fresh);
+      }).catch(function () { /* the checks refresh on the next save */ });
+    }, 400);
+  }
+
   /* Success messages collapse after a while; errors and hints stay. */
   function dismissFlashes() {
     if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
@@ -87,6 +108,8 @@
   document.addEventListener('submit', confirmOnSubmit);
   document.addEventListener('click', onClick);
   document.addEventListener('keydown', onKeydown);
+  document.addEventListener('input', liveCheck);
+  document.addEventListener('change', liveCheck);
   revealCopyButtons();
   dismissFlashes();
 }());

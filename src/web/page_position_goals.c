@@ -98,6 +98,9 @@ static void render_goals(struct request *r, const struct position *p, const stru
 	html_printf(o, "<p class=\"lead\">%s</p>",
 		    _("The starting point is the company's strategy: which revenue is targeted, which markets are to be entered, "
 		      "which customer relationships must grow? The profile must reflect these goals."));
+	size_t nf;
+	struct finding *f = profile_run_checks(r, &prof, &nf);
+	profile_checks_panel(r, f, nf);
 	html_printf(o, "<section class=\"card\"><h2>%s</h2>", _("Goals of this position"));
 	if (prof.ngoals == 0)
 		html_printf(o, "<p class=\"muted\">%s</p>", _("No goals yet. Add the first one below."));
@@ -111,9 +114,12 @@ static void render_goals(struct request *r, const struct position *p, const stru
 				    (long long)p->id, (long long)g->id, _("Delete this goal? Requirements keep existing, without the link."));
 			csrf_field(r);
 			html_printf(o, "<button class=\"btn btn-small btn-danger\">%s</button></form></div>", _("Delete"));
-			html_printf(o, "<details class=\"edit\"%s><summary>%s</summary><form class=\"form\" method=\"post\" action=\"/positions/%lld/goals/%lld\" novalidate>",
-				    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)g->id);
+			html_printf(o, "<details class=\"edit\"%s><summary>%s</summary><form class=\"form\" method=\"post\" action=\"/positions/%lld/goals/%lld\" novalidate "
+				       "data-live-check=\"/positions/%lld/check-preview\">",
+				    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)g->id, (long long)p->id);
 			csrf_field(r);
+			html_printf(o, "<input type=\"hidden\" name=\"preview_item\" value=\"goal\"><input type=\"hidden\" name=\"preview_id\" value=\"%lld\">",
+				    (long long)g->id);
 			const char *prefix = arena_printf(&r->arena, "g%lld", (long long)g->id);
 			if (failed)
 				form_error_summary_for(r, fe, prefix);
@@ -128,8 +134,10 @@ static void render_goals(struct request *r, const struct position *p, const stru
 		html_printf(o, "<section class=\"card\" id=\"new-goal\"><h2>%s</h2>", _("Add a goal"));
 		if (failed_id == 0)
 			form_error_summary_for(r, fe, "new");
-		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/goals\" novalidate>", (long long)p->id);
+		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/goals\" novalidate "
+			       "data-live-check=\"/positions/%lld/check-preview\">", (long long)p->id, (long long)p->id);
 		csrf_field(r);
+		html_raw(o, "<input type=\"hidden\" name=\"preview_item\" value=\"goal\"><input type=\"hidden\" name=\"preview_id\" value=\"0\">");
 		struct goal empty = { 0 };
 		goal_fields(r, failed_id == 0 && draft ? draft : &empty, failed_id == 0 ? fe : NULL, "new");
 		html_printf(o, "<div class=\"form-actions\"><button class=\"btn btn-primary\">%s</button>"

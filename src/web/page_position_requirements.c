@@ -122,9 +122,11 @@ static void render_requirements(struct request *r, const struct position *p, con
 				csrf_field(r);
 				html_printf(o, "<button class=\"btn btn-small btn-danger\">%s</button></form></div>", _("Delete"));
 				html_printf(o, "<details class=\"edit\"%s><summary>%s</summary><form class=\"form\" method=\"post\" "
-					       "action=\"/positions/%lld/requirements/%lld\" novalidate>",
-					    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)q->id);
+					       "action=\"/positions/%lld/requirements/%lld\" novalidate data-live-check=\"/positions/%lld/check-preview\">",
+					    failed ? " open" : "", _("Edit"), (long long)p->id, (long long)q->id, (long long)p->id);
 				csrf_field(r);
+				html_printf(o, "<input type=\"hidden\" name=\"preview_item\" value=\"requirement\">"
+					       "<input type=\"hidden\" name=\"preview_id\" value=\"%lld\">", (long long)q->id);
 				const char *prefix = arena_printf(&r->arena, "q%lld", (long long)q->id);
 				if (failed)
 					form_error_summary_for(r, fe, prefix);
@@ -141,8 +143,10 @@ static void render_requirements(struct request *r, const struct position *p, con
 		html_printf(o, "<section class=\"card\" id=\"new-requirement\"><h2>%s</h2>", _("Add a requirement"));
 		if (failed_id == 0)
 			form_error_summary_for(r, fe, "new");
-		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/requirements\" novalidate>", (long long)p->id);
+		html_printf(o, "<form class=\"form\" method=\"post\" action=\"/positions/%lld/requirements\" novalidate "
+			       "data-live-check=\"/positions/%lld/check-preview\">", (long long)p->id, (long long)p->id);
 		csrf_field(r);
+		html_raw(o, "<input type=\"hidden\" name=\"preview_item\" value=\"requirement\"><input type=\"hidden\" name=\"preview_id\" value=\"0\">");
 		struct requirement empty = { 0 };
 		empty.tier = TIER_IMPORTANT;
 		empty.kind = REQ_SKILL;

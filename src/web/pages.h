@@ -50,6 +50,8 @@ void page_position_review(struct request *r);
 void page_position_approve(struct request *r);
 void page_profile_version(struct request *r);
 void page_profile_compare(struct request *r);
+/* page_check_preview.c */
+void page_check_preview(struct request *r);
 /* page_organisations.c */
 void page_organisations(struct request *r);
 void page_organisation_create(struct request *r);

@@ -62,6 +62,7 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/positions/{id}/stakeholders/{id}/proposals", ACTION_EDIT_POSITIONS, page_proposals_save, 0 },
 	{ HTTP_POST, "/positions/{id}/requirements/{id}/decide", ACTION_EDIT_POSITIONS, page_requirement_decide, 0 },
 	{ HTTP_GET, "/positions/{id}/review", ACTION_VIEW_POSITIONS, page_position_review, 0 },
+	{ HTTP_POST, "/positions/{id}/check-preview", ACTION_EDIT_POSITIONS, page_check_preview, 0 },
 	{ HTTP_POST, "/positions/{id}/approve", ACTION_APPROVE_PROFILES, page_position_approve, 0 },
 	{ HTTP_GET, "/positions/{id}/versions/{id}", ACTION_VIEW_POSITIONS, page_profile_version, 0 },
 	{ HTTP_GET, "/positions/{id}/compare", ACTION_VIEW_POSITIONS, page_profile_compare, 0 },

@@ -177,6 +177,8 @@ test('KAM position: template, goal, warning fixed, approved, screenshot', { time
 		const box = details.locator(`input[type="checkbox"][name="goal_ids"][value="${goalId}"]`);
 		assert.equal(await box.isChecked(), false);
 		await box.check();
+		// With JavaScript the checks follow the form before it is saved (R-PROF-2).
+		await finding(page, 'profile.goal_without_requirement').waitFor({ state: 'detached', timeout: 5000 });
 		await submitAndWait(page, details.locator('form button.btn-primary'),
 			new RegExp(`/requirements\\?done=saved#req-${reqId}$`));
 		await page.locator('#checks').waitFor();
