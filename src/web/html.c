@@ -2,6 +2,7 @@
  * html.c — escaping HTML writer; see html.h.
  */
 #include "web/html.h"
+#include "util/escape.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,24 +15,7 @@ void html_raw(struct buf *b, const char *markup)
 
 void html_txt(struct buf *b, const char *text)
 {
-	if (!text)
-		return;
-	const char *run = text;
-	for (const char *p = text; *p; p++) {
-		const char *rep;
-		switch (*p) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		buf_append(b, run, (size_t)(p - run));
-		buf_puts(b, rep);
-		run = p + 1;
-	}
-	buf_puts(b, run);
+	html_escape_into(b, text);
 }
 
 void html_attr(struct buf *b, const char *value)
