@@ -19,6 +19,14 @@
  * and are adjusted by the tables below, matched by their German title; a
  * table row whose template requirement is gone makes the demo fail, so the
  * demo cannot drift from the templates unnoticed.
+ *
+ * Step 3 adds job ads (R-AD-1, R-AD-2, R-AD-4): the key account manager ad
+ * drafted from the approved profile, completed by the recruiter and
+ * published on the career page with few linter findings; and a poor
+ * hand-written business development draft full of findings (clichés, no
+ * (m/w/d), "junges Team", "Muttersprachler", vague tasks, no salary). The
+ * edits of the generated ad are matched by their text like the template
+ * requirements, with the same failure when the generator changes.
  */
 #include "cli/demo_data.h"
 
@@ -27,8 +35,10 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/job_ad.h"
 #include "core/profile_check.h"
 #include "core/role_template.h"
+#include "store/ads.h"
 #include "store/organisations.h"
 #include "store/positions.h"
 #include "store/profiles.h"
@@ -143,6 +153,31 @@ struct demo_note {
 	const char *text;
 };
 
+/* A hand edit of a generated ad: in section, the text find becomes replace;
+ * with whole_line the whole line holding find does. A find the generator
+ * no longer writes makes the demo fail, so it cannot drift unnoticed. */
+struct demo_ad_edit {
+	enum job_ad_section section;
+	const char *find;
+	const char *replace;
+	bool whole_line;
+};
+
+/* The job ad of a demo position (R-AD-1, R-AD-4): either drafted from the
+ * approved profile and then edited, or written by hand (title and
+ * sections), saved as edited; published when slug is set. */
+struct demo_ad {
+	bool generated;
+	const struct demo_ad_edit *edits;
+	size_t nedits;
+	const char *title;                           /* hand-written ads only */
+	const char *sections[JOB_AD_SECTION__COUNT]; /* hand-written ads only, by enum job_ad_section */
+	int generated_days_ago;                      /* generated ads: the draft; 0 for hand-written */
+	int edited_days_ago;
+	const char *slug;                            /* NULL: not published */
+	int published_days_ago;                      /* datePosted; valid for the ad's valid_through_days */
+};
+
 struct demo_position {
 	size_t organisation;         /* ORG_* */
 	const char *template_key;
@@ -168,6 +203,7 @@ struct demo_position {
 	size_t nstakeholders;
 	const struct demo_note *notes;
 	size_t nnotes;
+	const struct demo_ad *ad;    /* NULL: no job ad yet */
 };
 
 /* Key Account Manager Industriekunden: complete, approved, open. */
@@ -328,6 +364,84 @@ static const struct demo_note bdm_notes[] = {
 	  "Für einen neuen Markt brauchen wir jemanden, der das schon mehrfach gemacht hat." },
 };
 
+/* The generated key account manager ad with what the recruiter added: the
+ * quantities the linter asked for and the facts the generator cannot know
+ * (benefits, how the team works). Published. */
+static const struct demo_ad_edit kam_ad_edits[] = {
+	{ JOB_AD_INTRO, "Sie gewinnen Neukunden in der Region",
+	  "Sie gewinnen in den ersten zwölf Monaten mindestens fünf Neukunden in der Region", false },
+	{ JOB_AD_TASKS, "Markteintritt Benelux: Neukundenakquise in der Region Niederlande, Belgien und Luxemburg.",
+	  "Markteintritt Benelux: Akquise von mindestens fünf Neukunden in den Niederlanden, in Belgien und "
+	  "Luxemburg.",
+	  false },
+	{ JOB_AD_MUST,
+	  "Eigenverantwortliche Betreuung und Entwicklung von Großkunden bzw. Key Accounts, einschließlich "
+	  "Account-Planung und Umsatzverantwortung.",
+	  "Mindestens drei Jahre eigenverantwortliche Betreuung von Key Accounts mit jeweils über 500.000 € "
+	  "Jahresumsatz, einschließlich Account-Planung.",
+	  false },
+	{ JOB_AD_OFFER, JOB_AD_PLACEHOLDER_DE,
+	  "- Variable Vergütung von bis zu 15.000 € im Jahr, gekoppelt an die Umsatzziele.\n"
+	  "- 30 Tage Urlaub und 2.000 € Weiterbildungsbudget im Jahr.\n"
+	  "- Dienstwagen der Mittelklasse, auch zur privaten Nutzung.\n"
+	  "- Sensoren aus eigener Entwicklung und Fertigung in Hamburg: Sie verkaufen, was Sie im Werk zeigen "
+	  "können.",
+	  true },
+	{ JOB_AD_CULTURE, JOB_AD_PLACEHOLDER_DE,
+	  "Sie berichten an Thomas Brandt, den Vertriebsleiter. Angebote bis 100.000 € entscheiden Sie selbst, "
+	  "größere stimmen Sie mit ihm ab.\n"
+	  "Das Vertriebsteam aus sechs Personen trifft sich jeden Montag in Hamburg, sonst arbeiten Sie an bis zu "
+	  "zwei Tagen pro Woche im Homeoffice.\n"
+	  "Im letzten Jahr haben wir zwei Großkunden gewonnen, aber Anfragen aus dem Ausland zu langsam "
+	  "beantwortet. Das soll diese Stelle ändern.",
+	  true },
+};
+
+static const struct demo_ad kam_ad = {
+	.generated = true,
+	.edits = kam_ad_edits,
+	.nedits = COUNT(kam_ad_edits),
+	.generated_days_ago = 17,
+	.edited_days_ago = 16,
+	.slug = "key-account-manager-industriekunden",
+	.published_days_ago = 4,
+};
+
+/* A first draft written by hand before the profile was approved, the way
+ * many ads still look: clichés, no (m/w/d), age-coded and native-speaker
+ * wording, a photo request, tasks without any quantity and no salary. */
+static const struct demo_ad bdm_ad = {
+	.title = "Business Development Manager Skandinavien",
+	.sections = {
+		[JOB_AD_INTRO] =
+			"Wir sind ein innovatives Unternehmen mit flachen Hierarchien und suchen zum nächstmöglichen "
+			"Zeitpunkt einen motivierten Business Development Manager, der Lust auf spannende "
+			"Herausforderungen in einem dynamischen Umfeld hat.",
+		[JOB_AD_TASKS] =
+			"- Erschließung neuer Märkte in Skandinavien\n"
+			"- Neukundengewinnung\n"
+			"- Betreuung und Ausbau von Schlüsselkunden\n"
+			"- Umsatzsteigerung\n"
+			"- Diverse administrative Aufgaben",
+		[JOB_AD_MUST] =
+			"- Abgeschlossenes Studium\n"
+			"- Mehrjährige Berufserfahrung im Vertrieb\n"
+			"- Deutsch und Schwedisch als Muttersprachler\n"
+			"- Teamplayer mit Hands-on-Mentalität\n"
+			"- Hohe Belastbarkeit und Durchsetzungsstärke",
+		[JOB_AD_NICE] = "- Erste Erfahrung in der Sensorik",
+		[JOB_AD_OFFER] =
+			"- Spannende Herausforderungen\n"
+			"- Ein junges, dynamisches Team\n"
+			"- Attraktive Vergütung\n"
+			"- Obstkorb und Kicker",
+		[JOB_AD_CULTURE] = "Bei uns erwartet Sie ein junges Team, in dem wir alle wie eine Familie sind.",
+		[JOB_AD_PROCESS] =
+			"Senden Sie uns Ihre vollständigen Bewerbungsunterlagen mit Lichtbild und Geburtsdatum.",
+	},
+	.edited_days_ago = 2,
+};
+
 static const struct demo_position demo_positions[] = {
 	{ .organisation = ORG_NORDLICHT,
 	  .template_key = "kam",
@@ -358,7 +472,8 @@ static const struct demo_position demo_positions[] = {
 	  .goals = kam_goals, .ngoals = COUNT(kam_goals),
 	  .requirements = kam_requirements, .nrequirements = COUNT(kam_requirements),
 	  .stakeholders = kam_stakeholders, .nstakeholders = COUNT(kam_stakeholders),
-	  .notes = kam_notes, .nnotes = COUNT(kam_notes) },
+	  .notes = kam_notes, .nnotes = COUNT(kam_notes),
+	  .ad = &kam_ad },
 	{ .organisation = ORG_NORDLICHT,
 	  .template_key = "bdm",
 	  .title = "Business Development Manager Skandinavien",
@@ -376,7 +491,8 @@ static const struct demo_position demo_positions[] = {
 	  .goals = bdm_goals, .ngoals = COUNT(bdm_goals),
 	  .requirements = bdm_requirements, .nrequirements = COUNT(bdm_requirements),
 	  .stakeholders = bdm_stakeholders, .nstakeholders = COUNT(bdm_stakeholders),
-	  .notes = bdm_notes, .nnotes = COUNT(bdm_notes) },
+	  .notes = bdm_notes, .nnotes = COUNT(bdm_notes),
+	  .ad = &bdm_ad },
 	/* the client's search: the template's requirements, no goals yet */
 	{ .organisation = ORG_BRENNER,
 	  .template_key = "hoe",
@@ -824,9 +940,166 @@ static bool set_status(struct store *s, struct position *p, enum position_status
 	return true;
 }
 
+/* --- job ads ---------------------------------------------------------------- */
+
+/* The writable text of section sec of ad and its buffer size. */
+static char *ad_section(struct job_ad *ad, enum job_ad_section sec, size_t *size)
+{
+	switch (sec) {
+	case JOB_AD_TASKS: *size = sizeof ad->tasks; return ad->tasks;
+	case JOB_AD_MUST: *size = sizeof ad->must; return ad->must;
+	case JOB_AD_NICE: *size = sizeof ad->nice; return ad->nice;
+	case JOB_AD_OFFER: *size = sizeof ad->offer; return ad->offer;
+	case JOB_AD_CULTURE: *size = sizeof ad->culture; return ad->culture;
+	case JOB_AD_PROCESS: *size = sizeof ad->process; return ad->process;
+	default: *size = sizeof ad->intro; return ad->intro;
+	}
+}
+
+/* Applies one hand edit to a generated ad; false, logged, when the text to
+ * replace is not there or the result does not fit. */
+static bool apply_ad_edit(struct job_ad *ad, const struct demo_ad_edit *e, const char *title)
+{
+	size_t size;
+	char *text = ad_section(ad, e->section, &size);
+	char *at = strstr(text, e->find);
+	char result[4096];
+
+	if (!at) {
+		log_error("demo: the generated ad of %s has no \"%s\" in its %s any more", title, e->find,
+			  job_ad_section_key(e->section));
+		return false;
+	}
+	size_t start = (size_t)(at - text), end = start + strlen(e->find);
+	if (e->whole_line) {
+		while (start > 0 && text[start - 1] != '\n')
+			start--;
+		end += strcspn(text + end, "\n");
+	}
+	int n = snprintf(result, sizeof result, "%.*s%s%s", (int)start, text, e->replace, text + end);
+	if (n < 0 || (size_t)n >= size) {
+		log_error("demo: the edited %s of the ad of %s does not fit", job_ad_section_key(e->section), title);
+		return false;
+	}
+	memcpy(text, result, (size_t)n + 1);
+	return true;
+}
+
+/* "YYYY-MM-DD" of the UTC day t falls on. */
+static void utc_date(char out[11], int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char date[32];
+
+	gmtime_r(&tt, &tm);
+	snprintf(date, sizeof date, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	str_copy(out, 11, date);
+}
+
+/* The generated ad of position p: drafted from its newest approved profile
+ * and saved unedited at `at`, as the editor's "Entwurf erstellen" does. */
+static bool generate_ad(struct store *s, const struct position *p, const struct actor *who, int64_t at,
+			struct stored_ad *sa)
+{
+	struct organisation o;
+	struct profile prof;
+	enum store_rc rc;
+
+	memset(&prof, 0, sizeof prof);
+	if ((rc = store_organisation_get(s, p->organisation_id, &o)) != STORE_OK ||
+	    (rc = store_profile_version_load(s, p->id, p->approved_version, &prof, NULL, NULL)) != STORE_OK) {
+		log_error("demo: cannot load what the ad of %s is drafted from: %s", p->title, store_rc_name(rc));
+		return false;
+	}
+	job_ad_generate(p, &o, &prof, "de", &sa->ad);
+	profile_free(&prof);
+	sa->generated_from_version = p->approved_version;
+	sa->edited = false;
+	if ((rc = store_ad_save(s, who, sa, at)) != STORE_OK) {
+		log_error("demo: cannot save the generated ad of %s: %s", p->title, store_rc_name(rc));
+		return false;
+	}
+	return true;
+}
+
+/* Publishes the ad of p under d->slug, datePosted d->published_days_ago
+ * days before now; refuses (logged) what the editor would refuse: a
+ * placeholder left or a JobPosting without its required properties. */
+static bool publish_ad(struct store *s, const struct demo_ad *d, const struct position *p, const struct actor *who,
+		       const struct stored_ad *sa, int64_t now)
+{
+	int64_t posted = now - (int64_t)d->published_days_ago * DAY;
+	char date_posted[11], valid_through[11];
+	struct organisation o;
+	const char *missing = NULL;
+	enum store_rc rc;
+
+	utc_date(date_posted, posted);
+	utc_date(valid_through, posted + sa->ad.valid_through_days * DAY);
+	if (job_ad_first_placeholder(&sa->ad)) {
+		log_error("demo: the ad of %s still has a placeholder in its %s", p->title,
+			  job_ad_first_placeholder(&sa->ad));
+		return false;
+	}
+	if ((rc = store_organisation_get(s, p->organisation_id, &o)) != STORE_OK) {
+		log_error("demo: cannot load the organisation of %s: %s", p->title, store_rc_name(rc));
+		return false;
+	}
+	json_t *ld = job_ad_jsonld(&sa->ad, p, &o, date_posted, valid_through, NULL);
+	bool complete = job_ad_jsonld_complete(ld, &missing);
+	json_decref(ld);
+	if (!complete) {
+		log_error("demo: the JobPosting of %s lacks %s", p->title, missing ? missing : "a property");
+		return false;
+	}
+	if ((rc = store_ad_publish(s, who, p->id, d->slug, date_posted, valid_through, posted)) != STORE_OK) {
+		log_error("demo: cannot publish the ad of %s: %s", p->title, store_rc_name(rc));
+		return false;
+	}
+	return true;
+}
+
+/* The job ad of position p as d says: generated and edited, or written by
+ * hand; then published when d has a slug. The recruiter does the work. */
+static bool demo_fill_ad(struct store *s, const struct demo_ad *d, const struct position *p,
+			 const struct demo_ids *ids, int64_t now)
+{
+	struct actor recruiter = { user_id(ids, "weber"), "weber", NULL };
+	struct stored_ad sa;
+	enum store_rc rc;
+
+	memset(&sa, 0, sizeof sa);
+	sa.position_id = p->id;
+	if (d->generated) {
+		if (!generate_ad(s, p, &recruiter, now - (int64_t)d->generated_days_ago * DAY, &sa))
+			return false;
+		for (size_t i = 0; i < d->nedits; i++)
+			if (!apply_ad_edit(&sa.ad, &d->edits[i], p->title))
+				return false;
+	} else {
+		str_copy(sa.ad.lang, sizeof sa.ad.lang, "de");
+		sa.ad.valid_through_days = JOB_AD_DEFAULT_VALID_DAYS;
+		if (!put_text(sa.ad.title, sizeof sa.ad.title, d->title, "an ad title"))
+			return false;
+		for (int i = 0; i < JOB_AD_SECTION__COUNT; i++) {
+			size_t size;
+			char *text = ad_section(&sa.ad, (enum job_ad_section)i, &size);
+			if (!put_text(text, size, d->sections[i], p->title))
+				return false;
+		}
+	}
+	sa.edited = true;
+	if ((rc = store_ad_save(s, &recruiter, &sa, now - (int64_t)d->edited_days_ago * DAY)) != STORE_OK) {
+		log_error("demo: cannot save the ad of %s: %s", p->title, store_rc_name(rc));
+		return false;
+	}
+	return !d->slug || publish_ad(s, d, p, &recruiter, &sa, now);
+}
+
 /* One position with its profile: created, the goals on that day, the
  * requirements, stakeholders and their proposals on the three days after;
- * then approved, opened and paused as d says. */
+ * then approved, opened and paused as d says, and its job ad. */
 static bool demo_fill_position(struct store *s, const struct demo_position *d, const struct demo_ids *ids,
 			       int64_t now)
 {
@@ -857,6 +1130,16 @@ static bool demo_fill_position(struct store *s, const struct demo_position *d, c
 	if (d->opened_days_ago > 0 && !set_status(s, &p, POSITION_OPEN, now - (int64_t)d->opened_days_ago * DAY))
 		goto cleanup;
 	if (d->paused_days_ago > 0 && !set_status(s, &p, POSITION_PAUSED, now - (int64_t)d->paused_days_ago * DAY))
+		goto cleanup;
+	if (d->ad && store_position_get(s, p.id, &p) != STORE_OK) {   /* approved_version is set now */
+		log_error("demo: cannot reload position %s", d->title);
+		goto cleanup;
+	}
+	if (d->ad && d->ad->generated && p.approved_version == 0) {
+		log_error("demo: the ad of %s is to be generated, but its profile is not approved", d->title);
+		goto cleanup;
+	}
+	if (d->ad && !demo_fill_ad(s, d->ad, &p, ids, now))
 		goto cleanup;
 	ok = true;
 cleanup:

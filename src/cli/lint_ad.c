@@ -21,10 +21,10 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "core/adlint.h"
+#include "core/adlint_builtin.h"
+#include "core/adlint_json.h"
 #include "util/buf.h"
-#include "util/embedded.h"
 #include "util/i18n.h"
-#include "util/xalloc.h"
 
 #define LINT_MAX_BYTES (1024 * 1024)   /* an ad is a few KiB; refuse what is surely not one */
 #define STDIN_NAME "<stdin>"
@@ -52,31 +52,6 @@ static const char lint_ad_usage[] = N_(
 	"  stellwerk lint-ad anzeige.txt\n"
 	"  stellwerk lint-ad --format json ads/*.txt > findings.json\n"
 	"  pbpaste | stellwerk lint-ad --lang de -\n");
-
-/* Compiles the embedded data/adlint/NAME.txt files; NULL with a message on failure. */
-static struct adlint_rules *load_embedded_rules(void)
-{
-	const char **files = xcalloc(embedded_files_count + 1, sizeof *files);
-	size_t *lens = xcalloc(embedded_files_count + 1, sizeof *lens);
-	size_t n = 0;
-	char err[256];
-
-	for (size_t i = 0; i < embedded_files_count; i++) {
-		const char *p = embedded_files[i].path;
-		size_t pl = strlen(p);
-		if (strncmp(p, "data/adlint/", 12) != 0 || pl < 4 || strcmp(p + pl - 4, ".txt") != 0)
-			continue;
-		files[n] = (const char *)embedded_files[i].data;
-		lens[n] = embedded_files[i].len;
-		n++;
-	}
-	struct adlint_rules *r = adlint_rules_load(files, lens, n, err, sizeof err);
-	if (!r)
-		cli_error("lint-ad", _("the built-in linter rules cannot be loaded: %s"), err);
-	free(files);
-	free(lens);
-	return r;
-}
 
 /* Reads a whole file ("-" = standard input) into b; false with a message
  * naming the file when it cannot be read or is too large. */
@@ -128,21 +103,16 @@ static void print_text(const char *name, const struct adlint_result *res)
 	printf("%s: %s\n", name, res->summary);
 }
 
+/* The result as JSON with the file name first: {"file", "lang", "score", …}. */
 static json_t *result_json(const char *name, const struct adlint_result *res)
 {
-	json_t *findings = json_array();
-
-	for (size_t i = 0; i < res->nfindings; i++) {
-		const struct adlint_finding *f = &res->findings[i];
-		json_array_append_new(findings,
-				      json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:s, s:s, s:s}", "rule", f->rule,
-						"severity", adlint_severity_code(f->severity), "line", f->line, "column",
-						f->column, "end_line", f->end_line, "end_column", f->end_column,
-						"message", f->message, "suggestion", f->suggestion, "replacement",
-						f->replacement));
-	}
-	return json_pack("{s:s, s:s, s:i, s:s, s:f, s:o}", "file", name, "lang", adlint_lang_code(res->lang), "score",
-			 res->score, "summary", res->summary, "readability", res->readability, "findings", findings);
+	json_t *obj = json_pack("{s:s}", "file", name);
+	json_t *body = adlint_result_json(res);
+	if (!obj)   /* a file name that is not UTF-8 */
+		obj = json_pack("{s:s}", "file", "?");
+	json_object_update(obj, body);
+	json_decref(body);
+	return obj;
 }
 
 struct lint_options {
@@ -243,9 +213,12 @@ int cmd_lint_ad(int argc, char **argv)
 	if (stdin_uses > 1)
 		return cli_usage_error("lint-ad", "%s", _("standard input ('-') can be read only once"));
 
-	struct adlint_rules *rules = load_embedded_rules();
-	if (!rules)
+	char err[256];
+	const struct adlint_rules *rules = adlint_rules_builtin(err, sizeof err);
+	if (!rules) {
+		cli_error("lint-ad", _("the built-in linter rules cannot be loaded: %s"), err);
 		return EXIT_USAGE;
+	}
 	json_t *all = json_array();
 	int status = EXIT_OK;
 	for (int i = 0; i < npaths; i++) {
@@ -262,7 +235,6 @@ int cmd_lint_ad(int argc, char **argv)
 		}
 	}
 	json_decref(all);
-	adlint_rules_free(rules);
 	fflush(stdout);
 	return status;
 }

@@ -310,9 +310,31 @@ static bool condition_holds(const struct adl_run *run, uint32_t cond, const stru
 		const double *prm = run->doc->rules->params;
 		size_t before = (size_t)prm[PARAM_NEGATION_BEFORE], after = (size_t)prm[PARAM_NEGATION_AFTER];
 		size_t a = m->first > before ? m->first - before : 0;
-		for (size_t w = a; w <= m->last + after && w < run->doc->nwords; w++)
-			if ((w < m->first || w > m->last) && word_sentence(run->doc, w) == t->sentence &&
-			    in_list(run, w, LIST_NEGATION))
+		for (size_t w = a; w < m->first; w++)
+			if (word_sentence(run->doc, w) == t->sentence && in_list(run, w, LIST_NEGATION))
+				return true;
+		/* after the match: up to the end of its clause (a comma, semicolon
+		 * or colon), in German to the end, as the verb comes last ("Ein
+		 * Foto oder ein Anschreiben brauchen wir nicht") */
+		const struct adl_doc *doc = run->doc;
+		size_t words = 0;
+		for (size_t k = doc->words[m->last] + 1; k < doc->ntok && doc->tok[k].sentence == t->sentence; k++) {
+			const struct adl_token *x = &doc->tok[k];
+			if (x->kind == TOK_PUNCT && (x->cp == ',' || x->cp == ';' || x->cp == ':'))
+				break;
+			if (x->kind != TOK_WORD && x->kind != TOK_NUMBER)
+				continue;
+			if (doc->lang != ADLINT_DE && ++words > after)
+				break;
+			if (in_list(run, x->word, LIST_NEGATION))
+				return true;
+		}
+		return false;
+	}
+	case COND_WELCOMING: {
+		size_t before = (size_t)run->doc->rules->params[PARAM_NEGATION_BEFORE];
+		for (size_t w = m->first > before ? m->first - before : 0; w < m->first; w++)
+			if (word_sentence(run->doc, w) == t->sentence && in_list(run, w, LIST_WELCOMING))
 				return true;
 		return false;
 	}
@@ -423,10 +445,31 @@ static bool inline_marker(const char *s, size_t n)
 	return false;
 }
 
-/* Both forms named: "Verkäuferin / Verkäufer", "Kauffrau/Kaufmann". */
+/* Writes the lower-case word s (n bytes) to out with ä ö ü folded to a o u;
+ * returns its length, or 0 when it does not fit. */
+static size_t fold_umlauts(const char *s, size_t n, char *out, size_t size)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (o + 1 >= size)
+			return 0;
+		unsigned char c = (unsigned char)s[i], d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (c == 0xC3 && (d == 0xA4 || d == 0xB6 || d == 0xBC)) {
+			out[o++] = d == 0xA4 ? 'a' : d == 0xB6 ? 'o' : 'u';
+			i++;
+			continue;
+		}
+		out[o++] = (char)c;
+	}
+	return o;
+}
+
+/* Both forms named: "Verkäuferin / Verkäufer", "Kauffrau/Kaufmann", "Koch /
+ * Köchin", "Arzt/Ärztin" (compared with umlauts folded). */
 static bool paired_forms(const struct adl_doc *doc, size_t first, size_t end)
 {
 	bool frau = false, mann = false;
+	char fa[128], fb[128];
 
 	for (size_t a = first; a < end; a++) {
 		const struct adl_token *ta = word_tok(doc, a);
@@ -443,8 +486,9 @@ static bool paired_forms(const struct adl_doc *doc, size_t first, size_t end)
 			if (b == a || tb->kind != TOK_WORD)
 				continue;
 			const struct adl_type *y = &doc->types[tb->type];
-			if (y->fold_len == x->fold_len + 2 && memcmp(doc->pool.data + y->fold, fx, x->fold_len) == 0 &&
-			    memcmp(doc->pool.data + y->fold + x->fold_len, "in", 2) == 0)
+			size_t la = fold_umlauts(fx, x->fold_len, fa, sizeof fa);
+			size_t lb = fold_umlauts(doc->pool.data + y->fold, y->fold_len, fb, sizeof fb);
+			if (la > 0 && lb == la + 2 && memcmp(fb, fa, la) == 0 && memcmp(fb + la, "in", 2) == 0)
 				return true;
 		}
 	}
@@ -521,12 +565,46 @@ void adl_check_title(struct adl_run *run)
 	}
 	if (doc->lang == ADLINT_EN || list_in_words(run, LIST_NEUTRAL_TITLE, first, end, NULL))
 		return;   /* English role nouns are neutral; German neutral forms ("Leitung") */
+	/* a neutral head noun: "Sachbearbeitung Finanzbuchhaltung", "Buchhaltung in Teilzeit" */
+	size_t head = first;
+	while (head < end && word_tok(doc, head)->kind == TOK_WORD &&
+	       (strcmp(adl_type_fold(doc, word_tok(doc, head)->type), "senior") == 0 ||
+		strcmp(adl_type_fold(doc, word_tok(doc, head)->type), "junior") == 0))
+		head++;
+	if (head < end && in_list(run, head, LIST_NEUTRAL_HEAD))
+		return;
 	size_t a, b;
 	doc_span(doc, &a, &b);
 	adl_emit_rule(run, "agg.title_gender", a, b, NULL, 0);
 }
 
 /* --- structure.* ------------------------------------------------------------------- */
+
+/* Does the first line, when it is no title, name the role: a gender marker
+ * ("Fachkraft für Lagerlogistik (m/w/d)", "Berater*in"), both forms, or a
+ * neutral or gendered title word? */
+static bool first_line_names_role(const struct adl_run *run)
+{
+	const struct adl_doc *doc = run->doc;
+	size_t li = 0, first, end;
+
+	while (li < doc->nlines && doc->lines[li].blank)
+		li++;
+	if (li >= doc->nlines)
+		return false;
+	const char *s = doc->text + doc->lines[li].start;
+	size_t n = doc->lines[li].end - doc->lines[li].start;
+	for (size_t i = 0; i < n; i++) {
+		const char *close = s[i] == '(' ? memchr(s + i, ')', n - i) : NULL;
+		if (close && paren_marker(s + i + 1, (size_t)(close - s - i - 1)) > 0)
+			return true;
+	}
+	if (inline_marker(s, n))
+		return true;
+	line_words(doc, (uint32_t)li, &first, &end);
+	return paired_forms(doc, first, end) || list_in_words(run, LIST_GENDERED_TITLE, first, end, NULL) ||
+	       (doc->lang == ADLINT_DE && list_in_words(run, LIST_NEUTRAL_TITLE, first, end, NULL));
+}
 
 static void fmt_int(char *out, size_t n, long v)
 {
@@ -605,7 +683,7 @@ void adl_check_structure(struct adl_run *run)
 	}
 	while (limit < doc->len && ((unsigned char)doc->text[limit] & 0xC0) == 0x80)
 		limit++;
-	bool role = doc->title_line >= 0, location = false;
+	bool role = doc->title_line >= 0 || first_line_names_role(run), location = false;
 	for (size_t w = 0; w < doc->nwords && word_tok(doc, w)->start < limit; w++) {
 		role = role || in_list(run, w, LIST_KAM);
 		location = location || in_list(run, w, LIST_REGION) || in_list(run, w, LIST_LOCATION);
@@ -702,20 +780,114 @@ static double thousands(const struct adl_doc *doc, size_t w, double v)
 	return v;
 }
 
-/* Looks for a salary figure in each sentence: with a salary word ("Gehalt",
- * "salary") any amount of money, or a number from 10,000; with only a period
- * word ("im Jahr", "per year") and no revenue word, an amount of money from
- * 10,000. Amounts in millions are revenues, never salaries. */
-void adl_find_salary(struct adl_run *run)
+/* Is token i a range connector: a dash or "bis"/"to"? */
+static bool range_connector(const struct adl_doc *doc, size_t i)
+{
+	const struct adl_token *t = &doc->tok[i];
+	if (t->kind == TOK_PUNCT)
+		return t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == 0x2010 || t->cp == 0x2011;
+	if (t->kind != TOK_WORD)
+		return false;
+	const char *f = adl_type_fold(doc, t->type);
+	return strcmp(f, "bis") == 0 || strcmp(f, "to") == 0;
+}
+
+/* When the number at word w starts a range ("85.000–105.000", "72k–90k",
+ * "70 bis 80", "€60–€70k"), the word index of its second number, else
+ * SIZE_MAX. A thousands word or a currency sign may follow the first
+ * number and precede the second. */
+static size_t range_end(const struct adl_run *run, size_t w)
+{
+	const struct adl_doc *doc = run->doc;
+	size_t t = doc->words[w], k = t + 1;
+	uint32_t line = doc->tok[t].line;
+
+	if (k < doc->ntok && doc->tok[k].kind == TOK_WORD && doc->tok[k].line == line &&
+	    in_list(run, doc->tok[k].word, LIST_CURRENCY))
+		k++;   /* "72k–90k", "70 TEUR bis 80 TEUR" */
+	else if (k < doc->ntok && doc->tok[k].kind == TOK_PUNCT && is_currency_sign(doc->tok[k].cp))
+		k++;   /* "60 € – 70 €" */
+	if (k >= doc->ntok || doc->tok[k].line != line || !range_connector(doc, k))
+		return SIZE_MAX;
+	k++;
+	if (k < doc->ntok && doc->tok[k].kind == TOK_PUNCT && is_currency_sign(doc->tok[k].cp))
+		k++;
+	if (k >= doc->ntok || doc->tok[k].line != line || doc->tok[k].kind != TOK_NUMBER)
+		return SIZE_MAX;
+	return doc->tok[k].word;
+}
+
+/* Is a word of list l in the clause of word w: its sentence cut at commas
+ * and semicolons? */
+static bool list_in_clause(const struct adl_run *run, size_t w, enum adl_list l)
+{
+	const struct adl_doc *doc = run->doc;
+	const struct adl_sentence *se = &doc->sent[word_sentence(doc, w)];
+	size_t t = doc->words[w], a = t, b = t;
+
+	while (a > 0 && doc->tok[a - 1].start >= se->start &&
+	       !(doc->tok[a - 1].kind == TOK_PUNCT && (doc->tok[a - 1].cp == ',' || doc->tok[a - 1].cp == ';')))
+		a--;
+	while (b + 1 < doc->ntok && doc->tok[b + 1].end <= se->end &&
+	       !(doc->tok[b + 1].kind == TOK_PUNCT && (doc->tok[b + 1].cp == ',' || doc->tok[b + 1].cp == ';')))
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if ((doc->tok[k].kind == TOK_WORD || doc->tok[k].kind == TOK_NUMBER) && in_list(run, doc->tok[k].word, l))
+			return true;
+	return false;
+}
+
+/* A salary range anywhere: two amounts joined by a dash, "bis" or "to" with
+ * a currency (sign, code, TEUR, k) at either end, not in millions and not
+ * clearly a revenue (a revenue word in its clause and no salary or period
+ * word in its sentence). */
+static bool find_salary_range(struct adl_run *run)
 {
 	const struct adl_doc *doc = run->doc;
 
+	for (size_t w = 0; w < doc->nwords; w++) {
+		const struct adl_token *t = word_tok(doc, w);
+		if (t->kind != TOK_NUMBER)
+			continue;
+		size_t w2 = range_end(run, w);
+		if (w2 == SIZE_MAX)
+			continue;
+		bool m1, m2;
+		bool money = money_at(run, w, &m1);
+		money = money_at(run, w2, &m2) || money;
+		if (!money || m1 || m2 || (w2 + 1 < doc->nwords && in_list(run, w2 + 1, LIST_MILLION)))
+			continue;
+		const struct adl_sentence *se = &doc->sent[t->sentence];
+		if ((list_in_clause(run, w, LIST_REVENUE) || list_in_clause(run, w2, LIST_REVENUE)) &&
+		    !list_in_words(run, LIST_SALARY, se->first_word, se->end_word, NULL) &&
+		    !list_in_words(run, LIST_SALARY_PERIOD, se->first_word, se->end_word, NULL) &&
+		    !list_in_words(run, LIST_SALARY_HOUR, se->first_word, se->end_word, NULL))
+			continue;
+		run->salary_found = true;
+		run->salary_start = t->start;
+		return true;
+	}
+	return false;
+}
+
+/* Looks for a salary figure: a salary range (above), or in a sentence
+ * with a salary word ("Gehalt", "salary") any amount of money, or a number
+ * from 10,000; with only a period word ("im Jahr", "per year") and no
+ * revenue word, an amount of money from 10,000; with an hourly word ("pro
+ * Stunde", "per hour") and no revenue word, any amount of money. Amounts in
+ * millions are revenues, never salaries. */
+void adl_find_salary(struct adl_run *run)
+{
+	const struct adl_doc *doc = run->doc;
 	for (size_t s = 0; s < doc->nsent && !run->salary_found; s++) {
 		const struct adl_sentence *se = &doc->sent[s];
 		bool strong = list_in_words(run, LIST_SALARY, se->first_word, se->end_word, NULL);
+		bool revenue = list_in_words(run, LIST_REVENUE, se->first_word, se->end_word, NULL);
 		bool period = !strong && list_in_words(run, LIST_SALARY_PERIOD, se->first_word, se->end_word, NULL) &&
-			      !list_in_words(run, LIST_REVENUE, se->first_word, se->end_word, NULL);
-		if (!strong && !period)
+			      !revenue;
+		bool hourly = !strong && list_in_words(run, LIST_SALARY_HOUR, se->first_word, se->end_word, NULL) &&
+			      !revenue;
+		if (!strong && !period && !hourly)
 			continue;
 		for (size_t w = se->first_word; w < se->end_word; w++) {
 			const struct adl_token *t = word_tok(doc, w);
@@ -726,12 +898,24 @@ void adl_find_salary(struct adl_run *run)
 			double value = thousands(doc, w, number_value(doc, t));
 			if (millions)
 				continue;
-			if ((strong && (money || value >= 10000)) || (period && money && value >= 10000)) {
+			if ((strong && (money || value >= 10000)) || (period && money && value >= 10000) ||
+			    (hourly && money)) {
 				run->salary_found = true;
 				run->salary_start = t->start;
 				break;
 			}
 		}
+	}
+	/* the first salary figure counts for the opening */
+	bool found = run->salary_found;
+	size_t start = run->salary_start;
+	run->salary_found = false;
+	if (find_salary_range(run)) {
+		if (found && start < run->salary_start)
+			run->salary_start = start;
+	} else {
+		run->salary_found = found;
+		run->salary_start = start;
 	}
 }
 

@@ -80,8 +80,9 @@ enum adl_condition {
 	COND_NUMBER_IN_SENTENCE = 1 << 3, /* a number (digits or a number word) in the sentence */
 	COND_NUMBER_ON_LINE = 1 << 4,     /* ... on the same line */
 	COND_NEGATED = 1 << 5,            /* a negation word shortly before or after */
+	COND_WELCOMING = 1 << 6,          /* a welcoming word shortly before: "applicants of every nationality" */
 };
-#define COND_LAST COND_NEGATED
+#define COND_LAST COND_WELCOMING
 
 /* The word lists the code consults; their names are the @list names. */
 enum adl_list {
@@ -94,10 +95,13 @@ enum adl_list {
 	LIST_REVENUE,
 	LIST_SALARY,
 	LIST_SALARY_PERIOD,
+	LIST_SALARY_HOUR,
 	LIST_NEGATION,
+	LIST_WELCOMING,
 	LIST_REGION,
 	LIST_LOCATION,
 	LIST_NEUTRAL_TITLE,
+	LIST_NEUTRAL_HEAD,
 	LIST_GENDERED_TITLE,
 	LIST_AGENTIC,
 	LIST_COMMUNAL,

@@ -30,10 +30,13 @@ const char *const adl_list_names[LIST__COUNT] = {
 	[LIST_REVENUE] = "revenue",
 	[LIST_SALARY] = "salary",
 	[LIST_SALARY_PERIOD] = "salary_period",
+	[LIST_SALARY_HOUR] = "salary_hour",
 	[LIST_NEGATION] = "negation",
+	[LIST_WELCOMING] = "welcoming",
 	[LIST_REGION] = "region",
 	[LIST_LOCATION] = "location",
 	[LIST_NEUTRAL_TITLE] = "neutral_title",
+	[LIST_NEUTRAL_HEAD] = "neutral_head",
 	[LIST_GENDERED_TITLE] = "gendered_title",
 	[LIST_AGENTIC] = "agentic",
 	[LIST_COMMUNAL] = "communal",
@@ -88,6 +91,7 @@ static const struct {
 	{ "number_in_sentence", COND_NUMBER_IN_SENTENCE },
 	{ "number_on_line", COND_NUMBER_ON_LINE },
 	{ "negated", COND_NEGATED },
+	{ "welcoming", COND_WELCOMING },
 };
 
 /* --- string map -------------------------------------------------------------- */

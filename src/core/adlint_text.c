@@ -219,6 +219,10 @@ void adl_fold(struct buf *b, const char *s, size_t n)
 		i += k;
 		if (cp == 0xAD)
 			continue;   /* soft hyphen */
+		if (cp == 0x2019) {
+			buf_putc(b, '\'');   /* "don’t" is "don't" */
+			continue;
+		}
 		utf8_put(b, to_lower(cp));
 	}
 }
@@ -589,6 +593,15 @@ static bool is_abbreviation(const struct adl_doc *doc, const char *s, size_t n)
 	return adl_map_get(&doc->index->abbreviations, doc->rules->pool.data, s, n, adl_hash(s, n)) >= 0;
 }
 
+/* Is token w a word of one letter followed right away by a dot? */
+static bool single_letter_dot(const struct adl_doc *doc, size_t w)
+{
+	if (w + 1 >= doc->ntok || doc->tok[w].kind != TOK_WORD || !tok_is(doc, w + 1, '.') || !adjacent(doc, w, w + 1))
+		return false;
+	const struct adl_type *t = &doc->types[doc->tok[w].type];
+	return adl_chars(doc->pool.data, t->fold, t->fold + t->fold_len) == 1;
+}
+
 /* Is the dot at token i the end of an abbreviation ("ca.", "z. B.", "z.B.")? */
 static bool dot_ends_abbreviation(const struct adl_doc *doc, size_t i)
 {
@@ -597,9 +610,14 @@ static bool dot_ends_abbreviation(const struct adl_doc *doc, size_t i)
 
 	if (i == 0 || doc->tok[i - 1].kind != TOK_WORD || !adjacent(doc, i - 1, i))
 		return false;
-	const struct adl_type *t = &doc->types[doc->tok[i - 1].type];
-	if (adl_chars(doc->pool.data, t->fold, t->fold + t->fold_len) == 1)
-		return true;   /* single letters: "z.", "B.", initials */
+	if (single_letter_dot(doc, i - 1)) {
+		/* a single letter is an abbreviation inside a row of them ("z. B.",
+		 * "u. a.") or before a lower-case word; "Klasse B. Sie" ends */
+		if (single_letter_dot(doc, i + 1) || (i >= 2 && single_letter_dot(doc, i - 3)))
+			return true;
+		if (i + 1 < doc->ntok && doc->tok[i + 1].kind == TOK_WORD && !doc->tok[i + 1].upper)
+			return true;
+	}
 	/* backwards over word-dot pairs: "ca." "u.a." "z.b." */
 	for (size_t back = 1; back <= 3; back++) {
 		size_t w = i + 1 - 2 * back;   /* the word of this pair */

@@ -235,6 +235,37 @@ static const struct migration migrations[] = {
 	  "  updated_by INTEGER REFERENCES users(id)\n"
 	  ");\n"
 	  "PRAGMA user_version = 2;\n" },
+	{ 3,
+	  /* The job ad of a position (R-AD-1, R-AD-4): its sections, the
+	   * profile version it was drafted from, whether a person edited it
+	   * since, and publishing. The slug stays NULL until the first
+	   * publishing and is kept when unpublished, so an address never
+	   * changes hands; updated_by is NULL for the command line. */
+	  "CREATE TABLE job_ads (\n"
+	  "  position_id INTEGER PRIMARY KEY REFERENCES positions(id) ON DELETE CASCADE,\n"
+	  "  lang TEXT NOT NULL CHECK (lang IN ('de', 'en')),\n"
+	  "  title TEXT NOT NULL DEFAULT '',\n"
+	  "  intro TEXT NOT NULL DEFAULT '',\n"
+	  "  tasks TEXT NOT NULL DEFAULT '',\n"
+	  "  must TEXT NOT NULL DEFAULT '',\n"
+	  "  nice TEXT NOT NULL DEFAULT '',\n"
+	  "  offer TEXT NOT NULL DEFAULT '',\n"
+	  "  culture TEXT NOT NULL DEFAULT '',\n"
+	  "  process TEXT NOT NULL DEFAULT '',\n"
+	  "  salary_text TEXT NOT NULL DEFAULT '',\n"
+	  "  valid_through_days INTEGER NOT NULL DEFAULT 60 CHECK (valid_through_days >= 0),\n"
+	  "  generated_from_version INTEGER NOT NULL DEFAULT 0 CHECK (generated_from_version >= 0),\n"
+	  "  edited INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1)),\n"
+	  "  slug TEXT UNIQUE CHECK (slug IS NULL OR length(slug) BETWEEN 1 AND 95),\n"
+	  "  date_posted TEXT,\n"
+	  "  valid_through TEXT,\n"
+	  "  published INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),\n"
+	  "  updated_at INTEGER NOT NULL,\n"
+	  "  updated_by INTEGER REFERENCES users(id),\n"
+	  "  CHECK (published = 0 OR (slug IS NOT NULL AND date_posted IS NOT NULL AND valid_through IS NOT NULL))\n"
+	  ");\n"
+	  "CREATE INDEX job_ads_published ON job_ads(published, date_posted);\n"
+	  "PRAGMA user_version = 3;\n" },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

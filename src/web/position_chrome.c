@@ -37,6 +37,7 @@ static const struct wizard_step steps[] = {
 	{ "requirements", "requirements", N_("Requirements") },
 	{ "stakeholders", "stakeholders", N_("Stakeholders") },
 	{ "review", "review", N_("Review and approval") },
+	{ "ad", "ad", N_("Job ad") },
 };
 
 void position_page_begin(struct request *r, const struct position *p, const char *step, const char *title)

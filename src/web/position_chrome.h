@@ -2,7 +2,7 @@
  * position_chrome.h — what every page of one position shares: loading the
  * position named in the path (404 otherwise), its header with status and
  * the steps of the profile wizard (basics → goals → requirements →
- * stakeholders → review).
+ * stakeholders → review → job ad).
  */
 #ifndef STELLWERK_WEB_POSITION_CHROME_H
 #define STELLWERK_WEB_POSITION_CHROME_H

@@ -15,6 +15,7 @@
 #include "web/auth.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/ad_handlers.h"
 #include "web/api_positions.h"
 #include "web/pages.h"
 
@@ -66,6 +67,15 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/positions/{id}/approve", ACTION_APPROVE_PROFILES, page_position_approve, 0 },
 	{ HTTP_GET, "/positions/{id}/versions/{id}", ACTION_VIEW_POSITIONS, page_profile_version, 0 },
 	{ HTTP_GET, "/positions/{id}/compare", ACTION_VIEW_POSITIONS, page_profile_compare, 0 },
+	{ HTTP_GET, "/positions/{id}/ad", ACTION_VIEW_POSITIONS, page_ad_editor, 0 },
+	{ HTTP_POST, "/positions/{id}/ad", ACTION_EDIT_POSITIONS, page_ad_save, 0 },
+	{ HTTP_POST, "/positions/{id}/ad/generate", ACTION_EDIT_POSITIONS, page_ad_generate, 0 },
+	{ HTTP_POST, "/positions/{id}/ad/check", ACTION_VIEW_POSITIONS, page_ad_lint_preview, 0 },
+	{ HTTP_GET, "/positions/{id}/ad/export", ACTION_VIEW_POSITIONS, page_ad_export, 0 },
+	{ HTTP_POST, "/positions/{id}/ad/publish", ACTION_EDIT_POSITIONS, page_ad_publish, 0 },
+	{ HTTP_POST, "/positions/{id}/ad/unpublish", ACTION_EDIT_POSITIONS, page_ad_unpublish, 0 },
+	{ HTTP_GET, "/jobs", ACTION_PUBLIC, page_jobs, 0 },
+	{ HTTP_GET, "/jobs/{key}", ACTION_PUBLIC, page_job, 0 },
 	{ HTTP_GET, "/organisations", ACTION_VIEW_POSITIONS, page_organisations, 0 },
 	{ HTTP_POST, "/organisations", ACTION_MANAGE_ORGANISATIONS, page_organisation_create, 0 },
 	{ HTTP_GET, "/organisations/{id}", ACTION_VIEW_POSITIONS, page_organisation, 0 },
@@ -116,6 +126,10 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/api/v1/positions/{id}/approve", ACTION_APPROVE_PROFILES, api_profile_approve, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/versions", ACTION_VIEW_POSITIONS, api_profile_versions, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/versions/{id}", ACTION_VIEW_POSITIONS, api_profile_version_get, 0 },
+	{ HTTP_POST, "/api/v1/lint", ACTION_VIEW_POSITIONS, api_lint, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/ad", ACTION_VIEW_POSITIONS, api_ad_get, 0 },
+	{ HTTP_PUT, "/api/v1/positions/{id}/ad", ACTION_EDIT_POSITIONS, api_ad_put, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/ad.jsonld", ACTION_VIEW_POSITIONS, api_ad_jsonld, 0 },
 	{ HTTP_GET, "/api/v1/templates", ACTION_VIEW_POSITIONS, api_templates_list, 0 },
 	{ HTTP_GET, "/api/v1/templates/{key}", ACTION_VIEW_POSITIONS, api_template_get, 0 },
 };

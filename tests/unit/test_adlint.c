@@ -148,6 +148,19 @@ static void test_sentences_abbreviations_en(void **state)
 	assert_int_equal(lint("Apply at stellwerk.example now. Version 2.5 is out.", ADLINT_EN)->sentences, 2);
 }
 
+/* R-AD-2: a single letter with a dot ends a sentence unless it is part of
+ * a row of abbreviations ("z. B.", "u. a.") or a lower-case word follows */
+static void test_sentences_single_letter(void **state)
+{
+	(void)state;
+	assert_int_equal(lint("Sie haben den Führerschein Klasse B. Sie fahren gern.", ADLINT_DE)->sentences, 2);
+	assert_int_equal(lint("Sie haben Klasse C. Das ist gut. Wir zahlen gut.", ADLINT_DE)->sentences, 3);
+	assert_int_equal(lint("Sie kennen z. B. Excel gut. Das reicht.", ADLINT_DE)->sentences, 2);
+	assert_int_equal(lint("Sie kennen u. a. Excel gut. Das reicht.", ADLINT_DE)->sentences, 2);
+	assert_int_equal(lint("Wir zahlen 70 TEUR p. a. und einen Bonus. Das reicht.", ADLINT_DE)->sentences, 2);
+	assert_int_equal(lint("You know e.g. Excel well. You hold licence B. You drive.", ADLINT_EN)->sentences, 3);
+}
+
 static void test_sentences_lines(void **state)
 {
 	(void)state;
@@ -468,6 +481,25 @@ static void test_structure(void **state)
 	assert_int_equal(count(r, "agg.title_gender"), 0);
 }
 
+/* R-AD-2: a first line without title that names the role gives the role */
+static void test_structure_opening_role(void **state)
+{
+	(void)state;
+	const struct adlint_result *r =
+		lint("Zum 1. Oktober suchen wir in Bremen eine Fachkraft für Lagerlogistik (m/w/d) für unser Lager.\n\n"
+		     "- Waren annehmen",
+		     ADLINT_DE);
+	assert_int_equal(count(r, "structure.no_title"), 1);
+	assert_int_equal(count(r, "structure.opening_facts"), 0);
+	r = lint("Wir suchen in Bremen eine Beraterin oder einen Berater*in für den Vertrieb.\n\n- Beraten", ADLINT_DE);
+	assert_int_equal(count(r, "structure.opening_facts"), 0);
+	r = lint("We are hiring an Account Manager (m/f/d) in London to grow our book.\n\n- Sell", ADLINT_EN);
+	assert_int_equal(count(r, "structure.opening_facts"), 0);
+	/* prose without a role still misses it */
+	r = lint("Wir sind ein Hersteller von Pumpen in Bremen und wachsen seit Jahren.\n\n- Pumpen", ADLINT_DE);
+	assert_non_null(strstr(find(r, "structure.opening_facts")->message, "role"));
+}
+
 /* --- agg.* ---------------------------------------------------------------------------------- */
 
 static void test_agg_title(void **state)
@@ -511,6 +543,43 @@ static void test_agg_title(void **state)
 	assert_non_null(find_at(r, text, "agg.title_gender", "Salesman"));
 	text = "Account Manager (m/f)\n\nText.";
 	assert_string_equal(find(lint(text, ADLINT_EN), "agg.title_binary")->replacement, "(m/f/d)");
+}
+
+/* R-AD-2: paired forms with an umlaut in the female form are inclusive */
+static void test_agg_title_umlaut_pairs(void **state)
+{
+	(void)state;
+	static const char *const ok[] = {
+		"Koch / Köchin für unsere Kantine", "Arzt/Ärztin in Weiterbildung", "Anwalt/Anwältin Arbeitsrecht",
+		"Köchin / Koch", "Bauer/Bäuerin",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "%s\n\nText.", ok[i]);
+		if (family(lint(text, ADLINT_DE), "agg.title") != 0)
+			fail_msg("title '%s' flagged", ok[i]);
+	}
+	assert_int_equal(count(lint("Koch für unsere Kantine\n\nText.", ADLINT_DE), "agg.title_gender"), 1);
+	assert_int_equal(count(lint("Koch / Köchler\n\nText.", ADLINT_DE), "agg.title_gender"), 1);
+}
+
+/* R-AD-2: a title whose head noun ends in -ung, -schaft or -kraft is neutral */
+static void test_agg_title_neutral_head(void **state)
+{
+	(void)state;
+	static const char *const ok[] = {
+		"Sachbearbeitung Finanzbuchhaltung", "Buchhaltung in Teilzeit", "Vertriebsunterstützung",
+		"Senior Sachbearbeitung Einkauf", "Hilfskraft Lager", "Geschäftsführung",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "%s\n\nText.", ok[i]);
+		if (family(lint(text, ADLINT_DE), "agg.title") != 0)
+			fail_msg("title '%s' flagged", ok[i]);
+	}
+	/* only the head counts */
+	assert_int_equal(count(lint("Verkäufer mit Erfahrung\n\nText.", ADLINT_DE), "agg.title_gender"), 1);
+	assert_int_equal(count(lint("Mitarbeiter Buchhaltung\n\nText.", ADLINT_DE), "agg.title_gender"), 1);
 }
 
 static void test_agg_phrases(void **state)
@@ -557,6 +626,123 @@ static void test_agg_phrases(void **state)
 	assert_non_null(find_at(r, text, "agg.personal_data", "photo"));
 }
 
+/* R-AD-2: curly apostrophes count as straight ones for negations, and the
+ * English contractions negate */
+static void test_negation_apostrophes(void **state)
+{
+	(void)state;
+	static const char *const negated[] = {
+		"Sales Manager\n\nWe don\u2019t need a photo.",
+		"Sales Manager\n\nWe don't need a photo.",
+		"Sales Manager\n\nOur process doesn't ask for a photo.",
+		"Sales Manager\n\nOur process doesn\u2019t ask for a photo.",
+		"Sales Manager\n\nWe won\u2019t ask for your date of birth.",
+		"Sales Manager\n\nA photo isn't needed.",
+		"Sales Manager\n\nPhotos aren\u2019t needed.",
+		"Sales Manager\n\nYou needn't send a photo.",
+	};
+	for (size_t i = 0; i < sizeof negated / sizeof negated[0]; i++)
+		if (count(lint(negated[i], ADLINT_EN), "agg.personal_data") != 0)
+			fail_msg("negation missed in: %s", negated[i]);
+	assert_int_equal(count(lint("Sales Manager\n\nPlease send a photo.", ADLINT_EN), "agg.personal_data"), 1);
+	/* the apostrophe keeps the word whole and its position */
+	const char *text = "Sales Manager\n\nWe don\u2019t need a photo but a native speaker.";
+	const struct adlint_result *r = lint(text, ADLINT_EN);
+	assert_int_equal(r->words, 11);
+}
+
+/* R-AD-2: "Deutsch muss nicht Ihre Muttersprache sein" is no native-speaker demand */
+static void test_native_speaker_negated(void **state)
+{
+	(void)state;
+	assert_int_equal(count(lint("Vertrieb (m/w/d)\n\nDeutsch muss nicht Ihre Muttersprache sein.", ADLINT_DE),
+			       "agg.native_speaker"),
+			 0);
+	assert_int_equal(count(lint("Vertrieb (m/w/d)\n\nSie müssen kein Muttersprachler sein.", ADLINT_DE),
+			       "agg.native_speaker"),
+			 0);
+	assert_int_equal(count(lint("Sales Manager\n\nYou don\u2019t need to be a native speaker.", ADLINT_EN),
+			       "agg.native_speaker"),
+			 0);
+	assert_int_equal(count(lint("Sales Manager\n\nEnglish need not be your mother tongue.", ADLINT_EN),
+			       "agg.native_speaker"),
+			 0);
+	assert_int_equal(count(lint("Vertrieb (m/w/d)\n\nSie sind Muttersprachler.", ADLINT_DE), "agg.native_speaker"), 1);
+	assert_int_equal(count(lint("Sales Manager\n\nYou are a native speaker.", ADLINT_EN), "agg.native_speaker"), 1);
+}
+
+/* R-AD-2: German puts the negation last: "... brauchen wir nicht" */
+static void test_negation_verb_final(void **state)
+{
+	(void)state;
+	static const char *const negated[] = {
+		"Vertrieb (m/w/d)\n\nEin Foto oder ein Anschreiben brauchen wir nicht.",
+		"Vertrieb (m/w/d)\n\nIhr Geburtsdatum und ein Foto benötigen wir dabei ausdrücklich nicht.",
+		"Vertrieb (m/w/d)\n\nEin Foto müssen Sie uns keinesfalls schicken, es genügt kein Anschreiben.",
+	};
+	for (size_t i = 0; i < 2; i++)
+		if (count(lint(negated[i], ADLINT_DE), "agg.personal_data") != 0)
+			fail_msg("negation missed in: %s", negated[i]);
+	/* the clause ends at the comma */
+	assert_int_equal(count(lint(negated[2], ADLINT_DE), "agg.personal_data"), 1);
+	assert_int_equal(count(lint("Vertrieb (m/w/d)\n\nBitte senden Sie ein Foto, Absagen gibt es nicht.", ADLINT_DE),
+			       "agg.personal_data"),
+			 1);
+	/* English keeps the short window and the clause */
+	assert_int_equal(count(lint("Sales Manager\n\nNative English speaker, no older than 30.", ADLINT_EN),
+			       "agg.native_speaker"),
+			 1);
+}
+
+/* R-AD-2: more ways to call the team young */
+static void test_young_team_forms(void **state)
+{
+	(void)state;
+	const char *text = "Vertrieb (m/w/d)\n\nUnser Team ist jung und motiviert.";
+	assert_non_null(find_at(lint(text, ADLINT_DE), text, "agg.young_team", "Team ist jung"));
+	text = "Vertrieb (m/w/d)\n\nSie erwartet ein junges, hochmotiviertes und dynamisches Team.";
+	assert_non_null(
+		find_at(lint(text, ADLINT_DE), text, "agg.young_team", "junges, hochmotiviertes und dynamisches Team"));
+	text = "Sales Manager\n\nOur team is young and fun.";
+	assert_non_null(find_at(lint(text, ADLINT_EN), text, "agg.young_team", "team is young"));
+	text = "Sales Manager\n\nOur team is very young.";
+	assert_non_null(find_at(lint(text, ADLINT_EN), text, "agg.young_team", "team is very young"));
+	/* a young company is still not a young team */
+	assert_int_equal(count(lint("Vertrieb (m/w/d)\n\nWir sind ein junges Unternehmen mit Team.", ADLINT_DE),
+			       "agg.young_team"),
+			 0);
+}
+
+/* R-AD-2: a welcome to every nationality is no request for it */
+static void test_nationality_welcome(void **state)
+{
+	(void)state;
+	static const char *const welcome[] = {
+		"Sales Manager\n\nWe welcome applicants of every nationality and background.",
+		"Sales Manager\n\nWe hire regardless of nationality.",
+		"Sales Manager\n\nPeople of all nationalities work here.",
+	};
+	for (size_t i = 0; i < sizeof welcome / sizeof welcome[0]; i++)
+		if (count(lint(welcome[i], ADLINT_EN), "agg.personal_data") != 0)
+			fail_msg("welcome flagged: %s", welcome[i]);
+	static const char *const willkommen[] = {
+		"Vertrieb (m/w/d)\n\nWir freuen uns über Bewerbungen jeder Staatsangehörigkeit.",
+		"Vertrieb (m/w/d)\n\nWir stellen unabhängig von der Staatsangehörigkeit ein.",
+	};
+	for (size_t i = 0; i < sizeof willkommen / sizeof willkommen[0]; i++)
+		if (count(lint(willkommen[i], ADLINT_DE), "agg.personal_data") != 0)
+			fail_msg("welcome flagged: %s", willkommen[i]);
+	/* requests and requirements stay */
+	const char *text = "Sales Manager\n\nPlease state your nationality.";
+	assert_non_null(find_at(lint(text, ADLINT_EN), text, "agg.personal_data", "nationality"));
+	text = "Vertrieb (m/w/d)\n\nBitte mit Angabe der Staatsangehörigkeit.";
+	assert_non_null(find_at(lint(text, ADLINT_DE), text, "agg.personal_data", "Staatsangehörigkeit"));
+	text = "Vertrieb (m/w/d)\n\n- Deutsche Staatsangehörigkeit";
+	assert_non_null(find_at(lint(text, ADLINT_DE), text, "agg.personal_data", "Staatsangehörigkeit"));
+	text = "Vertrieb (m/w/d)\n\nWelche Staatsangehörigkeit haben Sie?";
+	assert_non_null(find_at(lint(text, ADLINT_DE), text, "agg.personal_data", "Staatsangehörigkeit"));
+}
+
 /* --- pay.* ---------------------------------------------------------------------------------- */
 
 static void test_pay(void **state)
@@ -589,6 +775,45 @@ static void test_pay(void **state)
 	assert_int_equal(count(lint("Sales Manager\n\nSalary: €65,000–80,000 per year.", ADLINT_EN), "pay.no_range"), 0);
 	assert_int_equal(count(lint("Sales Manager\n\nThe base pay is $90k plus OTE.", ADLINT_EN), "pay.no_range"), 0);
 	assert_int_equal(count(lint("Sales Manager\n\nWe pay well.", ADLINT_EN), "pay.no_range"), 1);
+}
+
+/* R-AD-2: salary ranges are salaries, alone on a line too; a revenue word
+ * does not cancel a range with a currency and a period */
+static void test_pay_ranges(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		enum adlint_lang lang;
+	} with_salary[] = {
+		{ "Vertrieb (m/w/d)\n\n85.000–105.000 €\n\nWir freuen uns.", ADLINT_DE },
+		{ "Sales Manager\n\n€72k–90k\n\nApply now.", ADLINT_EN },
+		{ "Mechatroniker (m/w/d)\n\nSie verdienen 3.300–3.900 € im Monat.", ADLINT_DE },
+		{ "Mechanic\n\nYou earn €3,800–4,400 per month.", ADLINT_EN },
+		{ "Vertrieb (m/w/d)\n\nSie erhalten 68.000–82.000 € im Jahr plus Umsatzprovision.", ADLINT_DE },
+		{ "Vertrieb (m/w/d)\n\n- 70–80 TEUR p. a.", ADLINT_DE },
+		{ "Sales Manager\n\n- £45k–55k + bonus", ADLINT_EN },
+		{ "Sales Manager\n\nWe offer €60–70k.", ADLINT_EN },
+		{ "Vertrieb (m/w/d)\n\nWir bieten 60.000 bis 70.000 Euro.", ADLINT_DE },
+		{ "Koch (m/w/d)\n\nWir zahlen ab 18,50 € pro Stunde.", ADLINT_DE },
+		{ "Cook\n\nWe pay from $18.50 per hour.", ADLINT_EN },
+	};
+	for (size_t i = 0; i < sizeof with_salary / sizeof with_salary[0]; i++)
+		if (count(lint(with_salary[i].text, with_salary[i].lang), "pay.no_range") != 0)
+			fail_msg("salary range not found in: %s", with_salary[i].text);
+	static const struct {
+		const char *text;
+		enum adlint_lang lang;
+	} without[] = {
+		{ "Vertrieb (m/w/d)\n\nSie verantworten 2–3 Mio. € Umsatz.", ADLINT_DE },
+		{ "Vertrieb (m/w/d)\n\nIhr Umsatzvolumen liegt bei 500.000–800.000 €.", ADLINT_DE },
+		{ "Sales Manager\n\nYou own a revenue of €500k–800k.", ADLINT_EN },
+		{ "Vertrieb (m/w/d)\n\nSie haben 3–5 Jahre Erfahrung.", ADLINT_DE },
+		{ "Vertrieb (m/w/d)\n\nSie betreuen 20–30 Kunden.", ADLINT_DE },
+	};
+	for (size_t i = 0; i < sizeof without / sizeof without[0]; i++)
+		if (count(lint(without[i].text, without[i].lang), "pay.no_range") != 1)
+			fail_msg("salary wrongly found in: %s", without[i].text);
 }
 
 /* --- gender.* ------------------------------------------------------------------------------- */
@@ -642,6 +867,24 @@ static void test_gender_balance(void **state)
 }
 
 /* --- score, summary, language --------------------------------------------------------------- */
+
+/* R-AD-2: "leads" as sales leads and "team lead" as a role are not agentic */
+static void test_gender_leads_noun(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"SDR\n\nYou handle 25 leads a week.",
+		"SDR\n\nYou follow up on 25 inbound leads a week.",
+		"SDR\n\nYou qualify inbound leads and follow up on leads within a day.",
+		"Engineer\n\nYou report to our team lead.",
+		"Engineer\n\nOur tech lead reviews your code.",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (count(lint(texts[i], ADLINT_EN), "gender.balance") != 0)
+			fail_msg("'leads' counted as agentic in: %s", texts[i]);
+	const struct adlint_result *r = lint("Engineer\n\nYou lead the team.", ADLINT_EN);
+	assert_int_equal(count(r, "gender.balance"), 1);
+}
 
 static void test_score_bounds(void **state)
 {
@@ -893,6 +1136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences_abbreviations_de),
 		cmocka_unit_test(test_sentences_abbreviations_en),
+		cmocka_unit_test(test_sentences_single_letter),
 		cmocka_unit_test(test_sentences_lines),
 		cmocka_unit_test(test_tokens_words),
 		cmocka_unit_test(test_syllables),
@@ -906,10 +1150,20 @@ int main(void)
 		cmocka_unit_test(test_vague_task),
 		cmocka_unit_test(test_promises),
 		cmocka_unit_test(test_structure),
+		cmocka_unit_test(test_structure_opening_role),
 		cmocka_unit_test(test_agg_title),
+		cmocka_unit_test(test_agg_title_umlaut_pairs),
+		cmocka_unit_test(test_agg_title_neutral_head),
 		cmocka_unit_test(test_agg_phrases),
+		cmocka_unit_test(test_negation_apostrophes),
+		cmocka_unit_test(test_native_speaker_negated),
+		cmocka_unit_test(test_negation_verb_final),
+		cmocka_unit_test(test_young_team_forms),
+		cmocka_unit_test(test_nationality_welcome),
 		cmocka_unit_test(test_pay),
+		cmocka_unit_test(test_pay_ranges),
 		cmocka_unit_test(test_gender_balance),
+		cmocka_unit_test(test_gender_leads_noun),
 		cmocka_unit_test(test_score_bounds),
 		cmocka_unit_test(test_summary_and_message_language),
 		cmocka_unit_test(test_detect_lang),

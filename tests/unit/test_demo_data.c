@@ -4,11 +4,15 @@
  * time, and the tests check what the demo is meant to show in step 2 — two
  * organisations, a cleanly approved key account manager profile, a
  * business development draft whose profile checks light up, and a paused
- * client search.
+ * client search — and in step 3 the job ads: the published key account
+ * manager ad with few linter findings and a poor business development
+ * draft full of them.
  *
  * Spec references: R-PROF-1 (goals), R-PROF-2 (requirement–goal links),
  * R-PROF-4 (three to five must-haves), R-PROF-5 (unicorn), R-PROF-6
- * (stakeholder tiers), R-PROF-7 (approved versions), R-PROF-8 (challenges).
+ * (stakeholder tiers), R-PROF-7 (approved versions), R-PROF-8 (challenges),
+ * R-AD-1 (the ad drafted from the approved profile), R-AD-2 (linter
+ * findings and score), R-AD-4 (publishing).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,13 +28,19 @@
 #include <unistd.h>
 
 #include "cli/demo_data.h"
+#include "core/adlint.h"
+#include "core/adlint_builtin.h"
+#include "core/job_ad.h"
 #include "core/profile_check.h"
+#include "store/ads.h"
 #include "store/organisations.h"
 #include "store/positions.h"
 #include "store/profiles.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "util/buf.h"
 #include "util/log.h"
+#include "web/ad_ops.h"
 
 #define NOW 1795737600 /* 2026-11-27T00:00:00Z */
 #define DAY 86400
@@ -370,6 +380,121 @@ static void test_client_position(void **state)
 	assert_int_equal(counts[POSITION_CLOSED], 0);
 }
 
+/* Lints the ad as the editor does (ad_text_for_lint) with the context of
+ * position p; the caller frees *out with adlint_result_free. */
+static void lint_ad(const struct stored_ad *ad, const struct position *p, struct adlint_result *out)
+{
+	char err[256];
+	struct buf text = BUF_INIT;
+	const struct adlint_rules *rules = adlint_rules_builtin(err, sizeof err);
+	if (!rules)
+		fail_msg("built-in linter rules: %s", err);
+	struct adlint_context ctx = { .has_salary_range = p->salary_min > 0 || p->salary_max > 0,
+				      .message_lang = "de" };
+	buf_init(&text);
+	ad_text_for_lint(&ad->ad, &text);
+	assert_true(adlint_check(rules, text.data, text.len, ADLINT_DE, &ctx, out, err, sizeof err));
+	buf_free(&text);
+}
+
+static size_t count_rule_prefix(const struct adlint_result *r, const char *prefix)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++)
+		n += strncmp(r->findings[i].rule, prefix, strlen(prefix)) == 0;
+	return n;
+}
+
+/* R-AD-1, R-AD-2, R-AD-4: the key account manager ad was drafted from
+ * approved version 1, completed by the recruiter (no placeholder left) and
+ * published four days ago for 60 days; the linter finds little. */
+static void test_kam_ad_published(void **state)
+{
+	struct fixture *f = *state;
+	struct position p = find_position(f->s, KAM_TITLE);
+	struct organisation org;
+	struct stored_ad *ad = calloc(1, sizeof *ad), *list = NULL;
+	struct adlint_result res;
+	size_t n = 0;
+	const char *missing = NULL;
+
+	assert_non_null(ad);
+	assert_int_equal(store_ad_get(f->s, p.id, ad), STORE_OK);
+	assert_string_equal(ad->ad.lang, "de");
+	assert_int_equal(ad->generated_from_version, 1);
+	assert_true(ad->edited);
+	assert_true(job_ad_title_gender_inclusive(ad->ad.title));
+	assert_null(job_ad_first_placeholder(&ad->ad));
+	assert_non_null(strstr(ad->ad.intro, "mindestens fünf Neukunden"));   /* the recruiter's edit */
+	assert_non_null(strstr(ad->ad.culture, "Thomas Brandt"));
+	assert_true(ad->published);
+	assert_string_equal(ad->slug, "key-account-manager-industriekunden");
+	assert_string_equal(ad->date_posted, "2026-11-23");                   /* NOW - 4 days */
+	assert_string_equal(ad->valid_through, "2027-01-22");                 /* + 60 days */
+	assert_int_equal(ad->updated_by, user_id(f->s, "weber"));
+
+	assert_int_equal(store_organisation_get(f->s, p.organisation_id, &org), STORE_OK);
+	json_t *ld = job_ad_jsonld(&ad->ad, &p, &org, ad->date_posted, ad->valid_through, NULL);
+	if (!job_ad_jsonld_complete(ld, &missing))
+		fail_msg("the JobPosting lacks %s", missing);
+	json_decref(ld);
+
+	lint_ad(ad, &p, &res);
+	if (res.score < 80)
+		fail_msg("the published ad scores %d: %s", res.score, res.summary);
+	for (size_t i = 0; i < res.nfindings; i++)
+		if (res.findings[i].severity == ADLINT_ERROR)
+			fail_msg("the published ad has an error: %s %s", res.findings[i].rule, res.findings[i].message);
+	assert_true(res.nfindings <= 3);
+	adlint_result_free(&res);
+
+	/* the career page lists it, under its slug */
+	assert_int_equal(store_ad_by_slug(f->s, "key-account-manager-industriekunden", ad), STORE_OK);
+	assert_int_equal(ad->position_id, p.id);
+	assert_int_equal(store_ad_list_published(f->s, &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].position_id, p.id);
+	free(list);
+	free(ad);
+}
+
+/* R-AD-2: the business development draft, written by hand, is full of
+ * findings: no (m/w/d), clichés, "junges Team", "Muttersprachler", vague
+ * tasks; no salary in the text; edited and not published. */
+static void test_bdm_ad_poor_draft(void **state)
+{
+	struct fixture *f = *state;
+	struct position p = find_position(f->s, BDM_TITLE);
+	struct stored_ad *ad = calloc(1, sizeof *ad);
+	struct adlint_result res;
+
+	assert_non_null(ad);
+	assert_int_equal(store_ad_get(f->s, p.id, ad), STORE_OK);
+	assert_true(ad->edited);
+	assert_false(ad->published);
+	assert_string_equal(ad->slug, "");
+	assert_int_equal(ad->generated_from_version, 0);   /* the profile is not approved */
+	assert_string_equal(ad->ad.salary_text, "");
+	assert_null(strstr(ad->ad.offer, "€"));
+	assert_false(job_ad_title_gender_inclusive(ad->ad.title));
+
+	lint_ad(ad, &p, &res);
+	if (res.score >= 50)
+		fail_msg("the poor draft scores %d: %s", res.score, res.summary);
+	assert_int_equal(count_rule_prefix(&res, "agg.title_gender"), 1);
+	assert_true(count_rule_prefix(&res, "cliche.") >= 5);
+	assert_true(count_rule_prefix(&res, "agg.young_team") >= 1);
+	assert_true(count_rule_prefix(&res, "agg.native_speaker") >= 1);
+	assert_true(count_rule_prefix(&res, "vague.task") >= 3);
+	assert_true(res.nfindings >= 15);
+	adlint_result_free(&res);
+
+	/* the client search has no ad yet */
+	p = find_position(f->s, HOE_TITLE);
+	assert_int_equal(store_ad_get(f->s, p.id, ad), STORE_NOT_FOUND);
+	free(ad);
+}
+
 /* Filling twice fails (the users exist) instead of adding a second set. */
 static void test_fill_twice_fails(void **state)
 {
@@ -395,6 +520,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kam_profile_clean, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bdm_findings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_client_position, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kam_ad_published, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bdm_ad_poor_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fill_twice_fails, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -326,9 +326,9 @@ static void test_migration_2_on_top_of_1(void **state)
 	assert_non_null(strstr(before, "trigger profile_versions_no_update"));
 	assert_non_null(strstr(before, "trigger requirement_goals_same_position"));
 
-	/* back to a version-1 database that holds data: drop what migration 2 made */
+	/* back to a version-1 database that holds data: drop what migrations 2 and later made */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
-					"DROP TABLE role_templates; DROP TABLE profile_versions; DROP TABLE proposals;"
+					"DROP TABLE job_ads; DROP TABLE role_templates; DROP TABLE profile_versions; DROP TABLE proposals;"
 					"DROP TABLE stakeholders; DROP TABLE requirement_goals; DROP TABLE requirements;"
 					"DROP TABLE goals; DROP TABLE positions; DROP TABLE organisations;"
 					"PRAGMA user_version = 1;"),
