@@ -42,6 +42,8 @@ uint64_t adl_hash(const char *s, size_t n);
 int32_t adl_map_get(const struct adl_map *m, const char *pool, const char *key, size_t n, uint64_t hash);
 /* Stores value under the key at pool+off (replacing an existing value). */
 void adl_map_put(struct adl_map *m, const char *pool, uint32_t off, uint32_t len, uint64_t hash, int32_t value);
+/* Sizes an empty map for n keys without growing. */
+void adl_map_reserve(struct adl_map *m, size_t n);
 void adl_map_free(struct adl_map *m);
 
 /* --- compiled rules ----------------------------------------------------------- */
@@ -172,6 +174,7 @@ struct adlint_rules {
 	struct adl_item *items;
 	size_t nitems, capitems;
 	struct adl_index index[ADL_LANGS];
+	struct adl_map block_ids[ADL_LANGS];   /* rule/text id -> adl_rules_block's block */
 	double params[PARAM__COUNT];
 };
 
@@ -261,7 +264,6 @@ struct adl_doc {
 	size_t nlines, caplines;
 	struct adl_sentence *sent;
 	size_t nsent, capsent;
-	struct sb_stemmer *stemmer;
 	int title_line;              /* index in lines, -1 when the ad has no title line */
 };
 

@@ -151,6 +151,18 @@ void adl_map_put(struct adl_map *m, const char *pool, uint32_t off, uint32_t len
 	map_insert(m, (struct adl_slot){ hash, off, len, value }, pool);
 }
 
+void adl_map_reserve(struct adl_map *m, size_t n)
+{
+	size_t cap = 64;
+	while (cap < 2 * (n + 1))
+		cap *= 2;
+	if (m->count > 0 || cap <= m->cap)
+		return;   /* only for a fresh map */
+	free(m->slots);
+	m->slots = xcalloc(cap, sizeof *m->slots);
+	m->cap = cap;
+}
+
 void adl_map_free(struct adl_map *m)
 {
 	free(m->slots);
@@ -213,7 +225,7 @@ const char *adl_str(const struct adlint_rules *r, uint32_t off)
 	return off == ADL_NONE ? NULL : r->pool.data + off;
 }
 
-const struct adl_block *adl_rules_block(const struct adlint_rules *r, const char *id, enum adlint_lang lang)
+static const struct adl_block *rules_block_scan(const struct adlint_rules *r, const char *id, enum adlint_lang lang)
 {
 	const struct adl_block *any = NULL;
 
@@ -227,6 +239,16 @@ const struct adl_block *adl_rules_block(const struct adlint_rules *r, const char
 			any = b;
 	}
 	return any;
+}
+
+const struct adl_block *adl_rules_block(const struct adlint_rules *r, const char *id, enum adlint_lang lang)
+{
+	const struct adl_map *m = &r->block_ids[lang];
+	if (m->cap == 0)   /* while loading: the map is built at the end */
+		return rules_block_scan(r, id, lang);
+	size_t n = strlen(id);
+	int32_t at = adl_map_get(m, r->pool.data, id, n, adl_hash(id, n));
+	return at >= 0 ? &r->blocks[at] : NULL;
 }
 
 static uint32_t pool_add(struct adlint_rules *r, const char *s, size_t n)
@@ -729,6 +751,24 @@ static bool validate(struct loader *ld)
 	return true;
 }
 
+/* Indexes the rule and text blocks by id, per language, with the block
+ * rules_block_scan finds, so that adl_rules_block is a map look-up. */
+static void build_block_ids(struct adlint_rules *r)
+{
+	for (size_t i = 0; i < r->nblocks; i++) {
+		const char *id = r->blocks[i].id;
+		size_t n = strlen(id);
+		uint64_t h = adl_hash(id, n);
+		if (r->blocks[i].kind == BLOCK_LIST || adl_map_get(&r->block_ids[0], r->pool.data, id, n, h) >= 0)
+			continue;
+		uint32_t off = pool_add(r, id, n);
+		for (int lang = 0; lang < ADL_LANGS; lang++) {
+			const struct adl_block *b = rules_block_scan(r, id, (enum adlint_lang)lang);
+			adl_map_put(&r->block_ids[lang], r->pool.data, off, (uint32_t)n, h, (int32_t)(b - r->blocks));
+		}
+	}
+}
+
 struct adlint_rules *adlint_rules_load(const char *const *files, const size_t *lens, size_t nfiles, char *err,
 				       size_t errlen)
 {
@@ -753,6 +793,8 @@ struct adlint_rules *adlint_rules_load(const char *const *files, const size_t *l
 	}
 	for (int lang = 0; lang < ADL_LANGS; lang++)
 		sb_stemmer_delete(ld.stemmer[lang]);
+	if (!ld.failed)
+		build_block_ids(r);
 	if (ld.failed) {
 		adlint_rules_free(r);
 		return NULL;
@@ -773,6 +815,8 @@ void adlint_rules_free(struct adlint_rules *r)
 		free(ix->scan);
 		free(ix->numeric);
 	}
+	for (int lang = 0; lang < ADL_LANGS; lang++)
+		adl_map_free(&r->block_ids[lang]);
 	buf_free(&r->pool);
 	free(r->blocks);
 	free(r->patterns);

@@ -19,6 +19,7 @@
  */
 #include "core/adlint_impl.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -408,11 +409,96 @@ static struct adl_token *push_token(struct adl_doc *doc, uint8_t kind, size_t st
 static bool stem_wanted(const struct adl_doc *doc, const char *fold, size_t n)
 {
 	char key[ADL_STEM_KEY_MAX];
+	uint64_t h[ADL_STEM_KEY_MAX + 1], acc = 0xcbf29ce484222325ULL;
 	size_t kl = adl_stem_start(fold, n, doc->lang, key);
+	/* the hashes of every beginning in one pass (adl_hash's FNV-1a) */
+	for (size_t i = 0; i < kl; i++) {
+		acc ^= (unsigned char)key[i];
+		acc *= 0x100000001b3ULL;
+		h[i + 1] = acc ? acc : 1;
+	}
 	for (; kl > 0; kl--)
-		if (adl_map_get(&doc->index->stem_starts, doc->rules->pool.data, key, kl, adl_hash(key, kl)) >= 0)
+		if (adl_map_get(&doc->index->stem_starts, doc->rules->pool.data, key, kl, h[kl]) >= 0)
 			return true;
 	return false;
+}
+
+/* --- per-thread stem cache ------------------------------------------------------
+ *
+ * A stem depends only on the language and the lower-case word, not on the
+ * rules, so each thread keeps its Snowball stemmers (sb_stemmer_new is
+ * costly) and the stems it has computed across checks. Nothing is shared
+ * between threads; a thread's cache is freed when it exits (pthread key
+ * destructor) and emptied when it holds STEM_CACHE_MAX words. */
+
+#define STEM_CACHE_MAX 8192
+
+struct stem_cache {
+	struct sb_stemmer *stemmer[ADL_LANGS];
+	struct buf pool[ADL_LANGS];     /* word NUL stem NUL ... */
+	struct adl_map stems[ADL_LANGS];   /* word -> offset of its stem */
+};
+
+static _Thread_local struct stem_cache *tl_stem_cache;
+static pthread_key_t stem_cache_key;
+static pthread_once_t stem_cache_once = PTHREAD_ONCE_INIT;
+
+static void stem_cache_destroy(void *p)
+{
+	struct stem_cache *c = p;
+	for (int l = 0; l < ADL_LANGS; l++) {
+		if (c->stemmer[l])
+			sb_stemmer_delete(c->stemmer[l]);
+		buf_free(&c->pool[l]);
+		adl_map_free(&c->stems[l]);
+	}
+	free(c);
+	tl_stem_cache = NULL;
+}
+
+static void stem_cache_key_init(void)
+{
+	if (pthread_key_create(&stem_cache_key, stem_cache_destroy) != 0)
+		abort();
+}
+
+static struct stem_cache *stem_cache_get(void)
+{
+	if (!tl_stem_cache) {
+		pthread_once(&stem_cache_once, stem_cache_key_init);
+		tl_stem_cache = xcalloc(1, sizeof *tl_stem_cache);
+		for (int l = 0; l < ADL_LANGS; l++)
+			buf_init(&tl_stem_cache->pool[l]);
+		pthread_setspecific(stem_cache_key, tl_stem_cache);
+	}
+	return tl_stem_cache;
+}
+
+/* Appends the stem of the lower-case word (adl_stem) to out, from the
+ * thread's cache when it was stemmed before; h is adl_hash(fold, flen). */
+static void cached_stem(enum adlint_lang lang, const char *fold, size_t flen, uint64_t h, struct buf *out)
+{
+	struct stem_cache *c = stem_cache_get();
+	struct buf *pool = &c->pool[lang];
+	struct adl_map *map = &c->stems[lang];
+	int32_t at = adl_map_get(map, pool->data, fold, flen, h);
+
+	if (at < 0) {
+		if (map->count >= STEM_CACHE_MAX || pool->len + flen > (size_t)INT32_MAX / 2) {
+			adl_map_free(map);
+			buf_reset(pool);
+		}
+		if (!c->stemmer[lang])
+			c->stemmer[lang] = adl_stemmer_new(lang);
+		uint32_t off = (uint32_t)pool->len;
+		buf_append(pool, fold, flen);
+		buf_putc(pool, '\0');
+		at = (int32_t)pool->len;
+		adl_stem(c->stemmer[lang], fold, flen, pool);
+		buf_putc(pool, '\0');
+		adl_map_put(map, pool->data, off, (uint32_t)flen, h, at);
+	}
+	buf_puts(out, pool->data + at);
 }
 
 /* The type of the word text[start, end): found or created. */
@@ -439,7 +525,7 @@ static uint32_t word_type(struct adl_doc *doc, size_t start, size_t end)
 	t->fold_len = (uint32_t)flen;
 	t->stem = (uint32_t)doc->pool.len;
 	if (stem_wanted(doc, doc->pool.data + mark, flen))
-		adl_stem(doc->stemmer, doc->pool.data + mark, flen, &doc->pool);
+		cached_stem(doc->lang, doc->pool.data + mark, flen, h, &doc->pool);
 	size_t slen = doc->pool.len - t->stem;
 	t->stem_len = (uint32_t)slen;
 	buf_putc(&doc->pool, '\0');
@@ -749,7 +835,6 @@ static void find_title(struct adl_doc *doc)
 void adl_doc_analyse(struct adl_doc *doc)
 {
 	doc->index = &doc->rules->index[doc->lang];
-	doc->stemmer = adl_stemmer_new(doc->lang);
 	buf_init(&doc->pool);
 	/* sized for a typical ad (a token per 5 bytes) so that growing is rare */
 	buf_reserve(&doc->pool, doc->len + 64);
@@ -757,6 +842,7 @@ void adl_doc_analyse(struct adl_doc *doc)
 	doc->tok = xmalloc(doc->captok * sizeof *doc->tok);
 	doc->captypes = doc->len / 16 + 16;
 	doc->types = xmalloc(doc->captypes * sizeof *doc->types);
+	adl_map_reserve(&doc->type_map, doc->captypes);
 	split_lines(doc);
 	for (uint32_t li = 0; li < doc->nlines; li++)
 		if (!doc->lines[li].blank)
@@ -773,8 +859,6 @@ void adl_doc_analyse(struct adl_doc *doc)
 
 void adl_doc_free(struct adl_doc *doc)
 {
-	if (doc->stemmer)
-		sb_stemmer_delete(doc->stemmer);
 	buf_free(&doc->pool);
 	adl_map_free(&doc->type_map);
 	free(doc->tok);
