@@ -3,6 +3,7 @@
  * the hiring work at a glance, and the process stellwerk guides through
  * (the seed's phases and their usual durations).
  */
+#include "store/positions.h"
 #include "store/users.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -25,16 +26,26 @@ static const struct process_step process_steps[] = {
 void page_dashboard(struct request *r)
 {
 	struct buf *o = &r->out;
-	int64_t users = 0;
+	int64_t users = 0, by_status[POSITION_STATUS__COUNT] = { 0 };
 	store_user_count(r->store, &users);
+	store_position_count_by_status(r->store, by_status);
 	page_begin(r, _("Dashboard"), NAV_DASHBOARD);
 	page_flash(r);
 	html_printf(o, "<div class=\"page-header\"><h1>%s</h1></div>", _("Dashboard"));
 	html_printf(o, "<p class=\"lead\">%s, %s.</p>", _("Welcome"),
 		    r->user.display_name[0] ? r->user.display_name : r->user.name);
 	html_raw(o, "<div class=\"cards\">");
-	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">0</p><p class=\"muted\">%s</p></section>",
-		    _("Open positions"), _("Positions with an approved requirements profile appear here."));
+	/* Interviewers see only what is assigned to them, not the positions. */
+	if (permission_allows(&r->principal, ACTION_VIEW_POSITIONS)) {
+		html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">%lld</p>", _("Open positions"),
+			    (long long)by_status[POSITION_OPEN]);
+		if (by_status[POSITION_DRAFT])
+			html_printf(o, "<p class=\"muted\">%s</p>",
+				    arena_printf(&r->arena, i18n_ngettext("%lld more position in draft.", "%lld more positions in draft.",
+									  (unsigned long)by_status[POSITION_DRAFT]),
+						 (long long)by_status[POSITION_DRAFT]));
+		html_printf(o, "<a href=\"/positions\">%s</a></section>", _("All positions"));
+	}
 	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">0</p><p class=\"muted\">%s</p></section>",
 		    _("Candidates in process"), _("Every candidate's stage and days in process, with warnings before good people drop out."));
 	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">%lld</p><p class=\"muted\">%s</p>",
