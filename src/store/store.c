@@ -7,6 +7,7 @@
  * connection is never shared between threads: every thread opens its own.
  */
 #include "store/db.h"
+#include "store/fts_snowball.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -144,6 +145,8 @@ enum store_rc store_open(const char *data_dir, bool create, struct store **out, 
 	sqlite3_extended_result_codes(s->db, 1);
 	if ((rc = apply_pragmas(s, err, errlen)) != STORE_OK)
 		goto cleanup;
+	if (!fts_snowball_register(s->db))
+		log_warn("the stemming full-text tokenizer could not be registered; search will not find word forms");
 	*out = s;
 	s = NULL;
 	rc = STORE_OK;
