@@ -17,92 +17,21 @@
 //
 // run: STELLWERK_BIN=build/asan/stellwerk node --test tests/e2e/
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startServer, assertCleanExit } from './server.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const RESULTS = path.join(ROOT, 'test-results');
+import { RESULTS, useChromium, withServerAndPage, signIn, openPage } from './browser.mjs';
 
 const KAM_SLUG = 'key-account-manager-industriekunden';
 const CLICHE = 'Extrameile';
 const NATIVE = 'Deutsch als Muttersprache';
 
-let browser;
+useChromium();
 
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-/**
- * Runs fn(page, server) on a fresh demo server and a fresh German browser
- * context, then checks that nothing went wrong on either side. The server's
- * output is kept in test-results/NAME-server.log.
- */
-async function withServerAndPage(name, fn) {
-	const server = await startServer();
-	const problems = [];
-	const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-	try {
-		const page = await context.newPage();
-		page.setDefaultTimeout(15_000);
-		page.on('pageerror', (err) => problems.push(`JavaScript error: ${err.message}`));
-		page.on('console', (msg) => {
-			if (/Content Security Policy/i.test(msg.text()))
-				problems.push(`CSP violation: ${msg.text()}`);
-		});
-		page.on('response', (res) => {
-			if (res.status() >= 500)
-				problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
-		});
-		// Regenerating and unpublishing ask first (data-confirm); this test does neither.
-		page.on('dialog', (dialog) => {
-			problems.push(`unexpected dialog: ${dialog.message()}`);
-			dialog.dismiss().catch(() => {});
-		});
-		await fn(page, server);
-	} finally {
-		await context.close();
-		const ended = await server.stop();
-		await mkdir(RESULTS, { recursive: true });
-		await writeFile(path.join(RESULTS, `${name}-server.log`), ended.log);
-		assertCleanExit(ended);
-	}
-	assert.deepEqual(problems, [], 'problems seen in the browser');
-}
-
-/* Signs in through the login form (the form with the password field). */
-async function login(page, server) {
-	await page.goto(server.url);
-	const form = page.locator('form:has(input[type="password"])');
-	await form.waitFor();
-	await form.locator('input:not([type="password"]):not([type="hidden"]):not([type="submit"]):not([type="checkbox"])')
-		.first().fill(server.login);
-	await form.locator('input[type="password"]').fill(server.password);
-	await Promise.all([
-		page.waitForURL((u) => !u.pathname.startsWith('/login')),
-		form.locator('button[type="submit"], input[type="submit"], button:not([type])').first().click(),
-	]);
-}
-
-/* Goes to path (relative to the server) and asserts a 200 answer. */
-async function open(page, server, p) {
-	const res = await page.goto(new URL(p, server.url).href);
-	assert.equal(res?.status(), 200, `GET ${p}`);
-}
+// Regenerating and unpublishing ask first (data-confirm); these tests do neither.
+const PAGE_OPTIONS = { viewportHeight: 900, failOnDialog: true };
 
 /* The findings of field key (and rule prefix) in the panel. */
 function findings(page, field, rulePrefix) {
@@ -125,9 +54,9 @@ async function typeAtEnd(page, selector, text) {
 // R-AD-1, R-AD-2, R-AD-4, R-X-6: the poor BDM draft, its findings, a new one
 // as you type, jumping to it, a one-click fix, saving.
 test('BDM ad editor: live findings, jump to the passage, one-click fix, save', { timeout: 240_000 }, async () => {
-	await withServerAndPage('ad-editor', async (page, server) => {
-		await login(page, server);
-		await open(page, server, '/positions/2/ad');
+	await withServerAndPage('ad-editor', PAGE_OPTIONS, async (page, server) => {
+		await signIn(page, server);
+		await openPage(page, server, '/positions/2/ad');
 		assert.equal(await page.locator('[aria-current="step"]').getAttribute('href'), '/positions/2/ad',
 			'the wizard marks the ad step');
 
@@ -205,8 +134,8 @@ test('BDM ad editor: live findings, jump to the passage, one-click fix, save', {
 // R-AD-4, R-X-2: the public list and the KAM page with its JSON-LD, whose
 // facts are all visible, without a login.
 test('public job pages: list and the KAM ad with JSON-LD', { timeout: 120_000 }, async () => {
-	await withServerAndPage('job-public', async (page, server) => {
-		await open(page, server, '/jobs');
+	await withServerAndPage('job-public', PAGE_OPTIONS, async (page, server) => {
+		await openPage(page, server, '/jobs');
 		assert.equal(await page.locator('.topbar, .mainnav').count(), 0, 'no app navigation');
 		const link = page.locator(`a[href="/jobs/${KAM_SLUG}"]`);
 		assert.equal(await link.count(), 1, 'the published KAM ad is listed');

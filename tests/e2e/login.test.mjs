@@ -10,83 +10,26 @@
 //
 // run: STELLWERK_BIN=build/asan/stellwerk node --test tests/e2e/
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startServer, assertCleanExit } from './server.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const RESULTS = path.join(ROOT, 'test-results');
+import {
+	RESULTS, useChromium, withServerAndPage, loginForm, usernameField, passwordField, loginSubmitButton,
+} from './browser.mjs';
 
 const NAV_DE = ['Dashboard', 'Stellen', 'Kandidaten', 'Interviews', 'Einstellungen'];
 const NAV_EN = ['Positions', 'Candidates', 'Settings'];
 const LOGOUT = /^\s*(abmelden|log ?out|sign ?out)\s*$/i;
 
-let browser;
+useChromium();
 
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-/**
- * Runs fn(page, server) on a fresh demo server and a fresh German browser
- * context, then checks that nothing went wrong on either side. The server's
- * output is kept in test-results/NAME-server.log.
- */
-async function withServerAndPage(name, fn) {
-	const server = await startServer();
-	const problems = [];
-	const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
-	try {
-		const page = await context.newPage();
-		page.setDefaultTimeout(15_000);
-		page.on('pageerror', (err) => problems.push(`JavaScript error: ${err.message}`));
-		page.on('console', (msg) => {
-			if (/Content Security Policy/i.test(msg.text()))
-				problems.push(`CSP violation: ${msg.text()}`);
-		});
-		page.on('response', (res) => {
-			if (res.status() >= 500)
-				problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
-		});
-		await fn(page, server);
-	} finally {
-		await context.close();
-		const ended = await server.stop();
-		await mkdir(RESULTS, { recursive: true });
-		await writeFile(path.join(RESULTS, `${name}-server.log`), ended.log);
-		assertCleanExit(ended);
-	}
-	assert.deepEqual(problems, [], 'problems seen in the browser');
-}
-
-/* The login form: the form with the password field. */
-function loginForm(page) {
-	return page.locator('form:has(input[type="password"])');
-}
-
-function usernameField(page) {
-	return loginForm(page)
-		.locator('input:not([type="password"]):not([type="hidden"]):not([type="submit"]):not([type="checkbox"])')
-		.first();
-}
-
+/* Fills in the login form and submits it. */
 async function fillAndSubmitLogin(page, login, password) {
 	await usernameField(page).fill(login);
-	await loginForm(page).locator('input[type="password"]').fill(password);
-	await loginForm(page).locator('button[type="submit"], input[type="submit"], button:not([type])').first().click();
+	await passwordField(page).fill(password);
+	await loginSubmitButton(page).click();
 }
 
 async function expectLoginPage(page, lang) {

@@ -15,91 +15,20 @@
 //
 // run: STELLWERK_BIN=build/asan/stellwerk node --test tests/e2e/
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startServer, assertCleanExit } from './server.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const RESULTS = path.join(ROOT, 'test-results');
+import { RESULTS, useChromium, withServerAndPage, signIn, openPage } from './browser.mjs';
 
 const TITLE = 'Key Account Manager Süd';
 const GOAL = 'Umsatz Süd 3 Mio. €';
 
-let browser;
+useChromium();
 
-before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
-});
-
-after(async () => {
-	await browser?.close();
-});
-
-/**
- * Runs fn(page, server) on a fresh demo server and a fresh German browser
- * context, then checks that nothing went wrong on either side. The server's
- * output is kept in test-results/NAME-server.log.
- */
-async function withServerAndPage(name, fn) {
-	const server = await startServer();
-	const problems = [];
-	const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
-	try {
-		const page = await context.newPage();
-		page.setDefaultTimeout(15_000);
-		page.on('pageerror', (err) => problems.push(`JavaScript error: ${err.message}`));
-		page.on('console', (msg) => {
-			if (/Content Security Policy/i.test(msg.text()))
-				problems.push(`CSP violation: ${msg.text()}`);
-		});
-		page.on('response', (res) => {
-			if (res.status() >= 500)
-				problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
-		});
-		// Deleting asks for confirmation (data-confirm); this test never deletes.
-		page.on('dialog', (dialog) => {
-			problems.push(`unexpected dialog: ${dialog.message()}`);
-			dialog.dismiss().catch(() => {});
-		});
-		await fn(page, server);
-	} finally {
-		await context.close();
-		const ended = await server.stop();
-		await mkdir(RESULTS, { recursive: true });
-		await writeFile(path.join(RESULTS, `${name}-server.log`), ended.log);
-		assertCleanExit(ended);
-	}
-	assert.deepEqual(problems, [], 'problems seen in the browser');
-}
-
-/* Signs in through the login form (the form with the password field). */
-async function login(page, server) {
-	await page.goto(server.url);
-	const form = page.locator('form:has(input[type="password"])');
-	await form.waitFor();
-	await form.locator('input:not([type="password"]):not([type="hidden"]):not([type="submit"]):not([type="checkbox"])')
-		.first().fill(server.login);
-	await form.locator('input[type="password"]').fill(server.password);
-	await Promise.all([
-		page.waitForURL((u) => !u.pathname.startsWith('/login')),
-		form.locator('button[type="submit"], input[type="submit"], button:not([type])').first().click(),
-	]);
-}
-
-/* Goes to path (relative to the server) and asserts a 200 answer. */
-async function open(page, server, p) {
-	const res = await page.goto(new URL(p, server.url).href);
-	assert.equal(res?.status(), 200, `GET ${p}`);
-}
+// Deleting asks for confirmation (data-confirm); this test never deletes.
+const PAGE_OPTIONS = { failOnDialog: true };
 
 /* Clicks a submit button and waits for the page it leads to. */
 async function submitAndWait(page, button, urlPattern) {
@@ -114,12 +43,12 @@ function finding(page, rule) {
 // R-ROLE-1, R-PROF-1, R-PROF-2, R-PROF-4, R-PROF-7: a KAM position from the
 // template, a goal, the warning, its fix, the approval and the approved version.
 test('KAM position: template, goal, warning fixed, approved, screenshot', { timeout: 240_000 }, async () => {
-	await withServerAndPage('positions', async (page, server) => {
-		await login(page, server);
+	await withServerAndPage('positions', PAGE_OPTIONS, async (page, server) => {
+		await signIn(page, server);
 		assert.equal(await page.getAttribute('html', 'lang'), 'de', 'German for a de-DE browser');
 
 		// The positions list and the way to a new position.
-		await open(page, server, '/positions');
+		await openPage(page, server, '/positions');
 		const rowsBefore = await page.locator('table.data tbody tr').count();
 		assert.ok(rowsBefore >= 2, `the demo positions are listed (${rowsBefore} rows)`);
 		await submitAndWait(page, page.locator('a[href="/positions/new"]').first(), /\/positions\/new$/);
@@ -189,7 +118,7 @@ test('KAM position: template, goal, warning fixed, approved, screenshot', { time
 		assert.equal(await page.locator(`#req-${reqId} .badge-warn`).count(), 0, 'the requirement is no longer marked');
 
 		// R-PROF-7: approval on the review page.
-		await open(page, server, `/positions/${id}/review`);
+		await openPage(page, server, `/positions/${id}/review`);
 		assert.equal(await page.locator('#checks li.finding-error').count(), 0, 'nothing blocks the approval');
 		await submitAndWait(page, page.locator('form[action$="/approve"] button'),
 			new RegExp(`/positions/${id}/review\\?done=approved$`));
@@ -214,13 +143,13 @@ test('KAM position: template, goal, warning fixed, approved, screenshot', { time
 		await page.screenshot({ path: path.join(RESULTS, 'profile-kam.png'), fullPage: true });
 
 		// The list shows the new position with its approved version.
-		await open(page, server, '/positions');
+		await openPage(page, server, '/positions');
 		assert.equal(await page.locator('table.data tbody tr').count(), rowsBefore + 1);
 		assert.equal(await page.locator(`table.data a[href="/positions/${id}"]`).count(), 1);
 
 		// R-PROF-6, R-PROF-7: the BDM draft has an undecided tier conflict, so
 		// it cannot be approved.
-		await open(page, server, '/positions/2/review');
+		await openPage(page, server, '/positions/2/review');
 		await finding(page, 'profile.tier_conflict').waitFor();
 		assert.match(await finding(page, 'profile.tier_conflict').getAttribute('class'), /finding-error/);
 		assert.equal(await page.locator('form[action$="/approve"]').count(), 0, 'approval is blocked');
@@ -230,15 +159,15 @@ test('KAM position: template, goal, warning fixed, approved, screenshot', { time
 		assert.equal((await finding(page, 'profile.tier_conflict').locator('.badge').innerText()).trim(),
 			'Muss behoben werden');
 		assert.equal((await page.locator('#checks h2').textContent()).trim(), 'Profilprüfung');
-		await open(page, server, '/positions/new');
+		await openPage(page, server, '/positions/new');
 		assert.equal((await page.locator('h1').first().innerText()).trim(), 'Neue Stelle');
 		assert.equal((await page.locator('form[action="/positions"] button[type="submit"]').innerText()).trim(),
 			'Anlegen und weiter zu den Zielen');
-		await open(page, server, `/positions/${id}/review?done=approved`);
+		await openPage(page, server, `/positions/${id}/review?done=approved`);
 		assert.match(await page.locator('.flash-ok[role="status"]').innerText(), /^Das Profil wurde freigegeben\./);
 		assert.equal((await page.locator(`.page-header a[href="/positions/${id}/versions/1"]`).innerText()).trim(),
 			'Freigegebenes Profil, Version 1');
-		await open(page, server, `/positions/${id}/versions/1`);
+		await openPage(page, server, `/positions/${id}/versions/1`);
 		assert.equal((await page.locator('h1').first().innerText()).trim(), `Anforderungsprofil: ${TITLE}`);
 		assert.equal((await page.locator('button[data-print]').innerText()).trim(), 'Drucken');
 	});

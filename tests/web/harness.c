@@ -1330,3 +1330,202 @@ void assert_status(const struct http_response *r, long status)
 		fail_msg("expected HTTP status %ld, got %ld", status, r->status);
 	}
 }
+
+/* ---- soft failures ---------------------------------------------------------------------- */
+
+static char soft_failures[8192];
+
+void soft_failures_reset(void)
+{
+	soft_failures[0] = '\0';
+}
+
+void soft_fail(const char *fmt, ...)
+{
+	size_t len = strlen(soft_failures);
+	if (len + 2 >= sizeof soft_failures)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(soft_failures + len, sizeof soft_failures - len - 1, fmt, ap);
+	va_end(ap);
+	len = strlen(soft_failures);
+	soft_failures[len] = '\n';
+	soft_failures[len + 1] = '\0';
+}
+
+void assert_no_soft_failures(void)
+{
+	if (soft_failures[0])
+		fail_msg("problems found:\n%s", soft_failures);
+}
+
+void soft_check_html(const char *what, const char *html)
+{
+	const char *problem = html_check(html);
+	if (!problem)
+		return;
+	size_t at = html_check_offset(), len = strlen(html);
+	size_t from = at < 120 ? 0 : at - 120;
+	if (from > len)
+		from = len;
+	soft_fail("%s: invalid HTML: %s — near: …%.200s…", what, problem, html + from);
+}
+
+/* ---- pages and forms -------------------------------------------------------------------- */
+
+struct http_response *get_page(struct http_client *c, const char *path, long status)
+{
+	struct http_response *r = http_get(c, path, NULL);
+	if (r->status != status)
+		print_error("GET %s\n", path);
+	assert_status(r, status);
+	char type[128];
+	assert_true(http_header(r, "Content-Type", type, sizeof type));
+	assert_non_null(strstr(type, "text/html"));
+	assert_security_headers(r);
+	char what[300];
+	snprintf(what, sizeof what, "GET %s", path);
+	soft_check_html(what, r->body);
+	return r;
+}
+
+struct http_response *post_form_with_csrf(struct http_client *c, const char *token_page, const char *path,
+					  const char *form, long status)
+{
+	char csrf[128];
+	fetch_csrf(c, token_page, csrf, sizeof csrf);
+	static char body[65536];
+	if ((size_t)snprintf(body, sizeof body, "%s%scsrf=%s", form, *form ? "&" : "", csrf) >= sizeof body)
+		fail_msg("form too long for %s", path);
+	struct http_response *r = http_post_form(c, path, body, NULL);
+	if (r->status != status)
+		print_error("POST %s %s\n", path, body);
+	assert_status(r, status);
+	if (status != 303 && !strstr(path, "/ad/check")) {
+		char what[300];
+		snprintf(what, sizeof what, "POST %s (%ld)", path, status);
+		soft_check_html(what, r->body);
+	}
+	return r;
+}
+
+void assert_redirect(const struct http_response *r, const char *prefix)
+{
+	char loc[512];
+	assert_status(r, 303);
+	assert_true(http_header(r, "Location", loc, sizeof loc));
+	if (strncmp(loc, prefix, strlen(prefix)) != 0)
+		fail_msg("redirected to %s, expected %s…", loc, prefix);
+}
+
+/* ---- the JSON API with a bearer token -------------------------------------------------- */
+
+void cli_token_create(const struct server *s, const char *user, const char *label, char *token, size_t n,
+		      long *id)
+{
+	struct cmd_result res;
+	const char *args[] = { "token", "create", user, "--label", label, "--data", s->data, NULL };
+	cmd_run(&res, args, NULL, NULL);
+	if (res.status != 0)
+		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
+	const char *t = strstr(res.out, "sw_");
+	assert_non_null(t);
+	size_t len = strcspn(t, " \t\r\n");
+	assert_true(len > 20 && len < n);
+	memcpy(token, t, len);
+	token[len] = '\0';
+	if (id) {
+		const char *created = strstr(res.out, "Created API token ");
+		assert_non_null(created);
+		*id = strtol(created + strlen("Created API token "), NULL, 10);
+		assert_true(*id > 0);
+	}
+	cmd_result_free(&res);
+}
+
+struct http_response *api_call_raw(const struct server *s, const char *token, const char *method, const char *path,
+				   const char *body, size_t body_len, const char *lang)
+{
+	struct http_client *c = http_client_new(s);
+	char auth[256], accept_lang[64];
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	snprintf(accept_lang, sizeof accept_lang, "Accept-Language: %s", lang);
+	const char *const headers[] = { auth, accept_lang, body ? "Content-Type: application/json" : NULL, NULL };
+	struct http_response *r = http_request(c, method, path, headers, body, body_len);
+	http_client_free(c);
+	return r;
+}
+
+struct http_response *api_call(const struct server *s, const char *token, const char *method, const char *path,
+			       const char *body)
+{
+	return api_call_raw(s, token, method, path, body, body ? strlen(body) : 0, "en");
+}
+
+json_t *api_call_json(const struct server *s, const char *token, const char *method, const char *path,
+		      const char *body, long status)
+{
+	struct http_response *r = api_call(s, token, method, path, body);
+	if (r->status != status)
+		print_error("%s %s %s\n", method, path, body ? body : "");
+	assert_status(r, status);
+	json_t *j = NULL;
+	if (status == 204)
+		assert_int_equal(r->body_len, 0);
+	else
+		j = http_json(r);
+	http_response_free(r);
+	return j;
+}
+
+const char *api_expect_problem_raw(const struct server *s, const char *token, const char *method, const char *path,
+				   const char *body, size_t body_len, long status, const char *pointer)
+{
+	static char detail[512];
+	struct http_response *r = api_call_raw(s, token, method, path, body, body_len, "en");
+	if (r->status != status)
+		print_error("%s %s %.200s\n", method, path, body ? body : "");
+	json_t *p = assert_problem(r, status);
+	detail[0] = '\0';
+	if (pointer) {
+		bool found = false;
+		size_t i;
+		json_t *e;
+		json_array_foreach(json_object_get(p, "errors"), i, e) {
+			const char *ptr = json_string_value(json_object_get(e, "pointer"));
+			if (ptr && strcmp(ptr, pointer) == 0) {
+				found = true;
+				assert_true(json_string_length(json_object_get(e, "detail")) > 0);
+				snprintf(detail, sizeof detail, "%s", json_string_value(json_object_get(e, "detail")));
+			}
+		}
+		if (!found)
+			fail_msg("%s %s: no error for %s in %s", method, path, pointer, r->body);
+	}
+	json_decref(p);
+	http_response_free(r);
+	return detail;
+}
+
+const char *api_expect_problem(const struct server *s, const char *token, const char *method, const char *path,
+			       const char *body, long status, const char *pointer)
+{
+	return api_expect_problem_raw(s, token, method, path, body, body ? strlen(body) : 0, status, pointer);
+}
+
+json_t *audit_entries(const struct server *s)
+{
+	struct http_client *admin = client_logged_in(s, "admin");
+	struct http_response *r = http_get(admin, "/api/v1/audit?limit=500", NULL);
+	assert_status(r, 200);
+	json_t *j = http_json(r);
+	http_response_free(r);
+	http_client_free(admin);
+	json_t *entries = json_object_get(j, "entries");
+	if (!json_is_array(entries))
+		fail_msg("GET /api/v1/audit: no \"entries\" array");
+	json_incref(entries);
+	json_decref(j);
+	return entries;
+}

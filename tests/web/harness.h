@@ -194,4 +194,58 @@ void assert_status(const struct http_response *r, long status);
 /* Reads a whole file; NULL when it cannot be read; caller frees. */
 char *read_file(const char *path, size_t *len);
 
+/* ---- soft failures and page checks ------------------------------------------------ */
+
+/* Problems that need not stop a test (malformed pages, missing field
+ * messages) are collected with soft_fail; the test goes on checking
+ * behaviour and assert_no_soft_failures() at its end fails it with the
+ * whole list. soft_failures_reset() empties the list (call it in setup). */
+void soft_failures_reset(void);
+void soft_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void assert_no_soft_failures(void);
+/* Well-formed HTML (html_check), else a soft failure naming what and
+ * showing the document near the problem. */
+void soft_check_html(const char *what, const char *html);
+
+/* GETs path; asserts the status, an HTML answer with the security headers,
+ * and (softly) well-formed HTML. The caller frees the response. */
+struct http_response *get_page(struct http_client *c, const char *path, long status);
+/* POSTs form (url-encoded, without the token) to path with the CSRF token
+ * taken from token_page, and asserts the status; answers other than 303
+ * must be well-formed pages (checked softly), except the /ad/check
+ * fragments. The caller frees the response. */
+struct http_response *post_form_with_csrf(struct http_client *c, const char *token_page, const char *path,
+					  const char *form, long status);
+/* Asserts a 303 whose Location starts with prefix. */
+void assert_redirect(const struct http_response *r, const char *prefix);
+
+/* ---- the JSON API with a bearer token ------------------------------------------------ */
+
+/* `stellwerk token create USER --label LABEL` on s's data: the token text
+ * into token (n bytes); when id is not NULL also the token's id (asserted
+ * to be printed and positive). */
+void cli_token_create(const struct server *s, const char *user, const char *label, char *token, size_t n,
+		      long *id);
+/* One API request as the owner of token; body (may be NULL, body_len
+ * bytes) is JSON; lang is the Accept-Language. Caller frees the response. */
+struct http_response *api_call_raw(const struct server *s, const char *token, const char *method, const char *path,
+				   const char *body, size_t body_len, const char *lang);
+/* api_call_raw with a NUL-terminated body (may be NULL) in English. */
+struct http_response *api_call(const struct server *s, const char *token, const char *method, const char *path,
+			       const char *body);
+/* api_call's JSON answer after asserting its status; NULL for 204, whose
+ * body must be empty. The caller decrefs. */
+json_t *api_call_json(const struct server *s, const char *token, const char *method, const char *path,
+		      const char *body, long status);
+/* Asserts a problem document of this status naming pointer ("#/title";
+ * NULL: no field expected) in its "errors"; returns that error's detail
+ * (static storage, "" without pointer). */
+const char *api_expect_problem_raw(const struct server *s, const char *token, const char *method, const char *path,
+				   const char *body, size_t body_len, long status, const char *pointer);
+const char *api_expect_problem(const struct server *s, const char *token, const char *method, const char *path,
+			       const char *body, long status, const char *pointer);
+/* The audit log's entries as admin sees them via GET /api/v1/audit?limit=500
+ * (a logged-in admin session); the caller decrefs. */
+json_t *audit_entries(const struct server *s);
+
 #endif

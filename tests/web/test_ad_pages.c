@@ -19,7 +19,6 @@
  */
 #include "harness.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,66 +31,14 @@
 static struct server srv;
 static char tok_admin[128];
 
-/* Problems that do not stop a test: collected, reported at its end. */
-static char soft[8192];
-
-static void soft_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void soft_fail(const char *fmt, ...)
-{
-	size_t len = strlen(soft);
-	if (len + 2 >= sizeof soft)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(soft + len, sizeof soft - len - 1, fmt, ap);
-	va_end(ap);
-	len = strlen(soft);
-	soft[len] = '\n';
-	soft[len + 1] = '\0';
-}
-
-static void assert_no_soft_failures(void)
-{
-	if (soft[0])
-		fail_msg("problems found:\n%s", soft);
-}
-
-static void check_html(const char *what, const char *html)
-{
-	const char *problem = html_check(html);
-	if (!problem)
-		return;
-	size_t at = html_check_offset(), len = strlen(html);
-	size_t from = at < 120 ? 0 : at - 120;
-	if (from > len)
-		from = len;
-	soft_fail("%s: invalid HTML: %s — near: …%.200s…", what, problem, html + from);
-}
-
 /* ---- setup ---------------------------------------------------------------------------------------- */
-
-static void cli_token_create(const char *user, char *token, size_t n)
-{
-	struct cmd_result res;
-	const char *args[] = { "token", "create", user, "--label", "ad pages test", "--data", srv.data, NULL };
-	cmd_run(&res, args, NULL, NULL);
-	if (res.status != 0)
-		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
-	const char *t = strstr(res.out, "sw_");
-	assert_non_null(t);
-	size_t len = strcspn(t, " \t\r\n");
-	assert_true(len > 20 && len < n);
-	memcpy(token, t, len);
-	token[len] = '\0';
-	cmd_result_free(&res);
-}
 
 static int setup(void **state)
 {
 	(void)state;
-	soft[0] = '\0';
+	soft_failures_reset();
 	server_start(&srv, NULL);
-	cli_token_create("admin", tok_admin, sizeof tok_admin);
+	cli_token_create(&srv, "admin", "ad pages test", tok_admin, sizeof tok_admin, NULL);
 	return 0;
 }
 
@@ -210,53 +157,6 @@ static void db_exec(const char *sql)
 
 /* ---- pages and forms ------------------------------------------------------------------------------ */
 
-static struct http_response *get_page(struct http_client *c, const char *path, long status)
-{
-	struct http_response *r = http_get(c, path, NULL);
-	if (r->status != status)
-		print_error("GET %s\n", path);
-	assert_status(r, status);
-	char type[128];
-	assert_true(http_header(r, "Content-Type", type, sizeof type));
-	assert_non_null(strstr(type, "text/html"));
-	assert_security_headers(r);
-	char what[300];
-	snprintf(what, sizeof what, "GET %s", path);
-	check_html(what, r->body);
-	return r;
-}
-
-/* POSTs form plus the CSRF token of token_page to path; asserts the status.
- * Answers other than 303 are checked as pages, except fragments. */
-static struct http_response *post_form(struct http_client *c, const char *token_page, const char *path,
-				       const char *form, long status)
-{
-	char csrf[128];
-	fetch_csrf(c, token_page, csrf, sizeof csrf);
-	static char body[65536];
-	if ((size_t)snprintf(body, sizeof body, "%s%scsrf=%s", form, *form ? "&" : "", csrf) >= sizeof body)
-		fail_msg("form too long for %s", path);
-	struct http_response *r = http_post_form(c, path, body, NULL);
-	if (r->status != status)
-		print_error("POST %s %s\n", path, body);
-	assert_status(r, status);
-	if (status != 303 && !strstr(path, "/ad/check")) {
-		char what[300];
-		snprintf(what, sizeof what, "POST %s (%ld)", path, status);
-		check_html(what, r->body);
-	}
-	return r;
-}
-
-static void assert_redirect(const struct http_response *r, const char *prefix)
-{
-	char loc[512];
-	assert_status(r, 303);
-	assert_true(http_header(r, "Location", loc, sizeof loc));
-	if (strncmp(loc, prefix, strlen(prefix)) != 0)
-		fail_msg("redirected to %s, expected %s…", loc, prefix);
-}
-
 /* "name=value" with value percent-encoded, into a static buffer ring. */
 static const char *field(const char *name, const char *value)
 {
@@ -354,7 +254,7 @@ static void fill_placeholders(struct http_client *c, int id)
 				snprintf(kept + strlen(kept), sizeof kept - strlen(kept), "%s\n", line);
 		snprintf(kept + strlen(kept), sizeof kept - strlen(kept), "%s",
 			 "Das Team besteht aus acht Leuten in Hamburg und trifft sich jeden Montag.");
-		struct http_response *r = post_form(c, path, path, field(keys[i], kept), 303);
+		struct http_response *r = post_form_with_csrf(c, path, path, field(keys[i], kept), 303);
 		http_response_free(r);
 	}
 }
@@ -431,7 +331,8 @@ static void live_check_places_findings(void **state)
 
 	/* Ü is one UTF-16 unit (two bytes), the emoji two units (four bytes). */
 	const char *culture = "Über uns 😀: Wir erwarten die Extrameile.";
-	struct http_response *r = post_form(c, "/positions/2/ad", "/positions/2/ad/check", field("culture", culture), 200);
+	struct http_response *r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad/check", field("culture",
+						      culture), 200);
 	char type[128];
 	assert_true(http_header(r, "Content-Type", type, sizeof type));
 	assert_non_null(strstr(type, "text/html"));
@@ -459,8 +360,8 @@ static void live_check_places_findings(void **state)
 	http_response_free(r);
 
 	/* without JavaScript: "Prüfen" re-renders the page with the findings */
-	r = post_form(c, "/positions/2/ad", "/positions/2/ad",
-		      "action=check&culture=Wir+erwarten+die+Extrameile.", 200);
+	r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad",
+				"action=check&culture=Wir+erwarten+die+Extrameile.", 200);
 	assert_contains(r->body, "Wir erwarten die Extrameile.</textarea>");
 	assert_contains(r->body, "data-field=\"culture\"");
 	assert_contains(r->body, "class=\"flash flash-info\" role=\"status\"");
@@ -478,14 +379,14 @@ static void generate_from_approved_profile(void **state)
 {
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
-	struct http_response *r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 422);
+	struct http_response *r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 422);
 	assert_contains(r->body, "class=\"flash flash-error\" role=\"alert\"");
 	assert_contains(r->body, "href=\"/positions/3/review\""); /* the way to the approval */
 	http_response_free(r);
 	assert_null(ad_json(3));
 
 	approve_position_3();
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=en", 303);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=en", 303);
 	assert_redirect(r, "/positions/3/ad?done=generated");
 	http_response_free(r);
 	json_t *ad = ad_json(3);
@@ -513,12 +414,12 @@ static void save_and_regenerate(void **state)
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "weber"); /* a recruiter edits ads */
 	approve_position_3();
-	struct http_response *r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
 	http_response_free(r);
 	assert_false(ad_flag(3, "edited"));
 
 	const char *tasks = "- Aufbau eines Plattformteams von 4 auf 10 Leute in 18 Monaten\n- Verantwortung für 3 Produktlinien";
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad", field("tasks", tasks), 303);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad", field("tasks", tasks), 303);
 	assert_redirect(r, "/positions/3/ad?done=saved");
 	http_response_free(r);
 	char text[8192];
@@ -534,13 +435,13 @@ static void save_and_regenerate(void **state)
 
 	char before[65536], after[65536];
 	ad_dump(3, before, sizeof before);
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 409);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 409);
 	assert_contains(r->body, "class=\"flash flash-error\" role=\"alert\"");
 	http_response_free(r);
 	ad_dump(3, after, sizeof after);
 	assert_string_equal(after, before);
 
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de&force=1", 303);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de&force=1", 303);
 	http_response_free(r);
 	assert_false(ad_flag(3, "edited"));
 	ad_text(3, "tasks", text, sizeof text);
@@ -551,12 +452,12 @@ static void save_and_regenerate(void **state)
 	static char huge[9000];
 	memset(huge, 'a', sizeof huge - 1);
 	huge[sizeof huge - 1] = '\0';
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad", field("tasks", huge), 422);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad", field("tasks", huge), 422);
 	assert_contains(r->body, "<div class=\"field ad-field has-error\" data-field=\"tasks\">");
 	assert_contains(r->body, "id=\"f-tasks-err\"");
 	assert_contains(r->body, "href=\"#f-tasks\"");                /* the error summary leads there */
 	http_response_free(r);
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad", "title=Head%01of+Engineering", 422);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad", "title=Head%01of+Engineering", 422);
 	assert_contains(r->body, "id=\"f-title-err\"");
 	http_response_free(r);
 	ad_dump(3, after, sizeof after);
@@ -574,7 +475,8 @@ static void fix_without_javascript(void **state)
 	char must[8192];
 	ad_text(2, "must", must, sizeof must);
 	strcat(must, "\n- Deutsch als Muttersprache");
-	struct http_response *r = post_form(c, "/positions/2/ad", "/positions/2/ad", field("must", must), 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad", field("must", must),
+						      303);
 	http_response_free(r);
 
 	r = get_page(c, "/positions/2/ad", 200);
@@ -601,7 +503,7 @@ static void fix_without_javascript(void **state)
 
 	char form[64];
 	snprintf(form, sizeof form, "fix=%d", index);
-	r = post_form(c, "/positions/2/ad", "/positions/2/ad", form, 303);
+	r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad", form, 303);
 	assert_redirect(r, "/positions/2/ad?done=fixed");
 	http_response_free(r);
 	ad_text(2, "must", must, sizeof must);
@@ -611,7 +513,7 @@ static void fix_without_javascript(void **state)
 
 	char before[65536], after[65536];
 	ad_dump(2, before, sizeof before);
-	r = post_form(c, "/positions/2/ad", "/positions/2/ad", "fix=9999", 409);
+	r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad", "fix=9999", 409);
 	http_response_free(r);
 	ad_dump(2, after, sizeof after);
 	assert_string_equal(after, before);
@@ -650,7 +552,7 @@ static void exports_download(void **state)
 			assert_non_null(ld_str(ld, "validThrough"));
 			json_decref(ld);
 		} else if (strcmp(cases[i].format, "html") == 0) {
-			check_html(path, r->body);
+			soft_check_html(path, r->body);
 			assert_contains(r->body, "<h2>Ihre Aufgaben</h2>");
 		} else {
 			assert_contains(r->body, "Ihre Aufgaben");
@@ -681,7 +583,7 @@ static void publish_refusals(void **state)
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
 	approve_position_3();
-	struct http_response *r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
 	http_response_free(r);
 	char future[11], form[64];
 	date_in(30, future);
@@ -689,7 +591,7 @@ static void publish_refusals(void **state)
 	static const char *const bad_dates[] = { "valid_through=", "valid_through=2020-01-01", "valid_through=2027-02-30",
 						 "valid_through=morgen" };
 	for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
-		r = post_form(c, "/positions/3/ad", "/positions/3/ad/publish", bad_dates[i], 422);
+		r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/publish", bad_dates[i], 422);
 		assert_contains(r->body, "<div class=\"field has-error\"><label for=\"f-valid_through\">");
 		assert_contains(r->body, "id=\"f-valid_through-err\"");
 		http_response_free(r);
@@ -700,7 +602,7 @@ static void publish_refusals(void **state)
 	ad_text(3, "culture", culture, sizeof culture);
 	assert_non_null(strstr(culture, "[Bitte ergänzen:"));
 	snprintf(form, sizeof form, "valid_through=%s", future);
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad/publish", form, 422);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/publish", form, 422);
 	assert_contains(r->body, "So arbeiten wir"); /* names the section */
 	assert_contains(r->body, "class=\"flash flash-error\" role=\"alert\"");
 	http_response_free(r);
@@ -723,7 +625,7 @@ static void publish_refusals(void **state)
 	long patched_pos = r->status;
 	http_response_free(r);
 	if (patched == 200 && patched_pos == 200) {
-		r = post_form(c, "/positions/3/ad", "/positions/3/ad/publish", form, 422);
+		r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/publish", form, 422);
 		assert_contains(r->body, "jobLocation.address");
 		http_response_free(r);
 		assert_false(ad_flag(3, "published"));
@@ -743,13 +645,13 @@ static void publish_and_public_page(void **state)
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
 	approve_position_3();
-	struct http_response *r = post_form(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/generate", "lang=de", 303);
 	http_response_free(r);
 	fill_placeholders(c, 3);
 	char future[11], form[64];
 	date_in(45, future);
 	snprintf(form, sizeof form, "valid_through=%s", future);
-	r = post_form(c, "/positions/3/ad", "/positions/3/ad/publish", form, 303);
+	r = post_form_with_csrf(c, "/positions/3/ad", "/positions/3/ad/publish", form, 303);
 	assert_redirect(r, "/positions/3/ad?done=published");
 	http_response_free(r);
 	json_t *ad = ad_json(3);
@@ -805,10 +707,10 @@ static void publish_and_public_page(void **state)
 	http_response_free(r);
 
 	/* the same title again: the slug gets a number */
-	r = post_form(c, "/positions/2/ad", "/positions/2/ad", "title=Head+of+Engineering+(m%2Fw%2Fd)", 303);
+	r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad", "title=Head+of+Engineering+(m%2Fw%2Fd)", 303);
 	http_response_free(r);
 	fill_placeholders(c, 2);
-	r = post_form(c, "/positions/2/ad", "/positions/2/ad/publish", form, 303);
+	r = post_form_with_csrf(c, "/positions/2/ad", "/positions/2/ad/publish", form, 303);
 	http_response_free(r);
 	ad = ad_json(2);
 	assert_string_equal(json_string_value(json_object_get(ad, "slug")), "head-of-engineering-2");
@@ -850,7 +752,7 @@ static void unpublished_and_expired_are_gone(void **state)
 	r = get_page(anon, "/jobs/" KAM_SLUG, 200);
 	http_response_free(r);
 	struct http_client *c = client_logged_in(&srv, "admin");
-	r = post_form(c, "/positions/1/ad", "/positions/1/ad/unpublish", "", 303);
+	r = post_form_with_csrf(c, "/positions/1/ad", "/positions/1/ad/unpublish", "", 303);
 	assert_redirect(r, "/positions/1/ad?done=unpublished");
 	http_response_free(r);
 	assert_false(ad_flag(1, "published"));
@@ -864,7 +766,7 @@ static void unpublished_and_expired_are_gone(void **state)
 	char form[64];
 	date_in(10, future);
 	snprintf(form, sizeof form, "valid_through=%s", future);
-	r = post_form(c, "/positions/1/ad", "/positions/1/ad/publish", form, 303);
+	r = post_form_with_csrf(c, "/positions/1/ad", "/positions/1/ad/publish", form, 303);
 	http_response_free(r);
 	r = get_page(anon, "/jobs/" KAM_SLUG, 200);
 	http_response_free(r);
@@ -895,7 +797,7 @@ static void who_may_do_what(void **state)
 		{ "/positions/1/ad/check", "title=x" },
 	};
 	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
-		struct http_response *r = post_form(c, "/settings", posts[i][0], posts[i][1], 403);
+		struct http_response *r = post_form_with_csrf(c, "/settings", posts[i][0], posts[i][1], 403);
 		http_response_free(r);
 	}
 	ad_dump(1, after, sizeof after);
@@ -932,7 +834,8 @@ static void markup_is_text(void **state)
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
 	const char *title = "Vertrieb <b>&</b> \"Service\" </script><!-- (m/w/d)";
-	struct http_response *r = post_form(c, "/positions/1/ad", "/positions/1/ad", field("title", title), 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/ad", "/positions/1/ad", field("title", title),
+						      303);
 	http_response_free(r);
 	r = get_page(c, "/positions/1/ad", 200);
 	assert_contains(r->body, "value=\"Vertrieb &lt;b&gt;&amp;&lt;/b&gt; &quot;Service&quot; &lt;/script&gt;&lt;!-- (m/w/d)\"");

@@ -31,91 +31,6 @@ static long long pos_kam, pos_bdm, pos_hoe;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static void cli_token_create(const char *user, char *token, size_t n)
-{
-	struct cmd_result res;
-	const char *args[] = { "token", "create", user, "--label", "ads api test", "--data", srv.data, NULL };
-	cmd_run(&res, args, NULL, NULL);
-	if (res.status != 0)
-		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
-	const char *t = strstr(res.out, "sw_");
-	assert_non_null(t);
-	size_t len = strcspn(t, " \t\r\n");
-	assert_true(len > 20 && len < n);
-	memcpy(token, t, len);
-	token[len] = '\0';
-	cmd_result_free(&res);
-}
-
-/* One API request as the owner of token; body (may be NULL, body_len
- * bytes) is JSON; lang is the Accept-Language. */
-static struct http_response *call_raw(const char *token, const char *method, const char *path, const char *body,
-				      size_t body_len, const char *lang)
-{
-	struct http_client *c = http_client_new(&srv);
-	char auth[256], accept_lang[64];
-	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-	snprintf(accept_lang, sizeof accept_lang, "Accept-Language: %s", lang);
-	const char *const headers[] = { auth, accept_lang, body ? "Content-Type: application/json" : NULL, NULL };
-	struct http_response *r = http_request(c, method, path, headers, body, body_len);
-	http_client_free(c);
-	return r;
-}
-
-static struct http_response *call(const char *token, const char *method, const char *path, const char *body)
-{
-	return call_raw(token, method, path, body, body ? strlen(body) : 0, "en");
-}
-
-/* The JSON answer after asserting its status; the caller decrefs. */
-static json_t *call_json(const char *token, const char *method, const char *path, const char *body, long status)
-{
-	struct http_response *r = call(token, method, path, body);
-	if (r->status != status)
-		print_error("%s %s %s\n", method, path, body ? body : "");
-	assert_status(r, status);
-	json_t *j = http_json(r);
-	http_response_free(r);
-	return j;
-}
-
-/* Asserts a problem document of this status naming pointer (NULL: none
- * expected) in its "errors"; returns the detail of that error (static). */
-static const char *expect_problem_raw(const char *token, const char *method, const char *path, const char *body,
-				      size_t body_len, long status, const char *pointer)
-{
-	static char detail[512];
-	struct http_response *r = call_raw(token, method, path, body, body_len, "en");
-	if (r->status != status)
-		print_error("%s %s %.200s\n", method, path, body ? body : "");
-	json_t *p = assert_problem(r, status);
-	detail[0] = '\0';
-	if (pointer) {
-		bool found = false;
-		size_t i;
-		json_t *e;
-		json_array_foreach(json_object_get(p, "errors"), i, e) {
-			const char *ptr = json_string_value(json_object_get(e, "pointer"));
-			if (ptr && strcmp(ptr, pointer) == 0) {
-				found = true;
-				assert_true(json_string_length(json_object_get(e, "detail")) > 0);
-				snprintf(detail, sizeof detail, "%s", json_string_value(json_object_get(e, "detail")));
-			}
-		}
-		if (!found)
-			fail_msg("%s %s: no error for %s in %s", method, path, pointer, r->body);
-	}
-	json_decref(p);
-	http_response_free(r);
-	return detail;
-}
-
-static const char *expect_problem(const char *token, const char *method, const char *path, const char *body,
-				  long status, const char *pointer)
-{
-	return expect_problem_raw(token, method, path, body, body ? strlen(body) : 0, status, pointer);
-}
-
 static long long position_id(json_t *list, const char *title)
 {
 	size_t i;
@@ -131,11 +46,11 @@ static int group_setup(void **state)
 {
 	(void)state;
 	server_start(&srv, NULL);
-	cli_token_create("admin", tok_admin, sizeof tok_admin);
-	cli_token_create("weber", tok_weber, sizeof tok_weber);
-	cli_token_create("brandt", tok_brandt, sizeof tok_brandt);
-	cli_token_create("hoffmann", tok_hoffmann, sizeof tok_hoffmann);
-	json_t *list = call_json(tok_admin, "GET", "/api/v1/positions", NULL, 200);
+	cli_token_create(&srv, "admin", "ads api test", tok_admin, sizeof tok_admin, NULL);
+	cli_token_create(&srv, "weber", "ads api test", tok_weber, sizeof tok_weber, NULL);
+	cli_token_create(&srv, "brandt", "ads api test", tok_brandt, sizeof tok_brandt, NULL);
+	cli_token_create(&srv, "hoffmann", "ads api test", tok_hoffmann, sizeof tok_hoffmann, NULL);
+	json_t *list = api_call_json(&srv, tok_admin, "GET", "/api/v1/positions", NULL, 200);
 	pos_kam = position_id(list, KAM_TITLE);
 	pos_bdm = position_id(list, BDM_TITLE);
 	pos_hoe = position_id(list, HOE_TITLE);
@@ -170,7 +85,7 @@ static size_t count_rule(json_t *j, const char *prefix)
 
 static json_t *lint(const char *token, const char *body, long status)
 {
-	return call_json(token, "POST", "/api/v1/lint", body, status);
+	return api_call_json(&srv, token, "POST", "/api/v1/lint", body, status);
 }
 
 /* ---- POST /api/v1/lint -------------------------------------------------------------------------- */
@@ -278,23 +193,26 @@ static void test_lint_position_context(void **state)
 static void test_lint_bad_input(void **state)
 {
 	(void)state;
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{}", 422, "#/text");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"lang\":\"de\"}", 422, "#/text");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"text\":42}", 422, "#/text");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"lang\":\"fr\"}", 422, "#/lang");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"position_id\":999999}", 422,
-		       "#/position_id");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"position_id\":\"1\"}", 422,
-		       "#/position_id");
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "[\"text\"]", 400, NULL);
-	expect_problem(tok_weber, "POST", "/api/v1/lint", "{\"text\":", 400, NULL);
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{}", 422, "#/text");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"lang\":\"de\"}", 422, "#/text");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"text\":42}", 422, "#/text");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"lang\":\"fr\"}", 422,
+			   "#/lang");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"position_id\":999999}", 422,
+			   "#/position_id");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"text\":\"Hallo\",\"position_id\":\"1\"}", 422,
+			   "#/position_id");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "[\"text\"]", 400, NULL);
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/lint", "{\"text\":", 400, NULL);
 
 	/* a byte that is not UTF-8 in the text: 422 naming #/text and where */
 	static const char bad[] = "{\"lang\":\"de\",\"text\":\"Zeile eins\\nZweite \xC3\x28 Zeile\"}";
-	const char *detail = expect_problem_raw(tok_admin, "POST", "/api/v1/lint", bad, sizeof bad - 1, 422, "#/text");
+	const char *detail = api_expect_problem_raw(&srv, tok_admin, "POST", "/api/v1/lint", bad, sizeof bad - 1, 422,
+						    "#/text");
 	assert_contains(detail, "line 2, column 8");
 	/* a NUL character: the linter names its place */
-	detail = expect_problem(tok_admin, "POST", "/api/v1/lint", "{\"text\":\"ab\\u0000c\"}", 422, "#/text");
+	detail = api_expect_problem(&srv, tok_admin, "POST", "/api/v1/lint", "{\"text\":\"ab\\u0000c\"}", 422,
+				    "#/text");
 	assert_contains(detail, "column 3");
 
 	/* not JSON at all */
@@ -325,7 +243,7 @@ static void test_lint_size_limits(void **state)
 		n += sizeof line - 1;
 	}
 	n += (size_t)sprintf(body + n, "\"}");
-	json_t *j = call_json(tok_weber, "POST", "/api/v1/lint", body, 200);
+	json_t *j = api_call_json(&srv, tok_weber, "POST", "/api/v1/lint", body, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "lang")), "de");
 	json_decref(j);
 
@@ -336,7 +254,7 @@ static void test_lint_size_limits(void **state)
 		n += sizeof line - 1;
 	}
 	n += (size_t)sprintf(body + n, "\"}");
-	struct http_response *r = call_raw(tok_weber, "POST", "/api/v1/lint", body, n, "en");
+	struct http_response *r = api_call_raw(&srv, tok_weber, "POST", "/api/v1/lint", body, n, "en");
 	assert_int_equal(r->status, 413);
 	http_response_free(r);
 	free(body);
@@ -351,7 +269,7 @@ static void test_lint_size_limits(void **state)
 static void test_ad_get(void **state)
 {
 	(void)state;
-	json_t *j = call_json(tok_brandt, "GET", ad_path(pos_kam, ""), NULL, 200);
+	json_t *j = api_call_json(&srv, tok_brandt, "GET", ad_path(pos_kam, ""), NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "position_id")), pos_kam);
 	assert_string_equal(json_string_value(json_object_get(j, "lang")), "de");
 	assert_contains(json_string_value(json_object_get(j, "title")), "(m/w/d)");
@@ -372,7 +290,7 @@ static void test_ad_get(void **state)
 	assert_true(json_is_array(json_object_get(l, "findings")));
 	json_decref(j);
 
-	j = call_json(tok_weber, "GET", ad_path(pos_bdm, ""), NULL, 200);
+	j = api_call_json(&srv, tok_weber, "GET", ad_path(pos_bdm, ""), NULL, 200);
 	assert_true(json_is_true(json_object_get(j, "edited")));
 	assert_true(json_is_false(json_object_get(j, "published")));
 	assert_true(json_is_null(json_object_get(j, "slug")));
@@ -400,8 +318,8 @@ static void test_ad_get(void **state)
 	assert_true(native_in_must);
 	json_decref(j);
 
-	expect_problem(tok_weber, "GET", ad_path(pos_hoe, ""), NULL, 404, NULL);
-	expect_problem(tok_weber, "GET", ad_path(999999, ""), NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", ad_path(pos_hoe, ""), NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", ad_path(999999, ""), NULL, 404, NULL);
 }
 
 /* R-AD-1, R-AD-4: PUT creates the ad of the client search (201), marks it
@@ -411,12 +329,12 @@ static void test_ad_put_roundtrip(void **state)
 	(void)state;
 	char path[96];
 	snprintf(path, sizeof path, "%s", ad_path(pos_hoe, ""));
-	json_t *j = call_json(tok_weber, "PUT", path,
-			      "{\"lang\":\"de\",\"title\":\"Head of Engineering (m/w/d)\",\"sections\":{"
-			      "\"intro\":\"Brenner Antriebstechnik sucht in München eine Leitung für 12 Entwickler.\","
-			      "\"tasks\":\"- Führung von 12 Entwicklerinnen und Entwicklern\\r\\n- Budget von 2 Mio. €\","
-			      "\"process\":null}}",
-			      201);
+	json_t *j = api_call_json(&srv, tok_weber, "PUT", path,
+				  "{\"lang\":\"de\",\"title\":\"Head of Engineering (m/w/d)\",\"sections\":{"
+				  "\"intro\":\"Brenner Antriebstechnik sucht in München eine Leitung für 12 Entwickler.\","
+				  "\"tasks\":\"- Führung von 12 Entwicklerinnen und Entwicklern\\r\\n- Budget von 2 Mio. €\","
+				  "\"process\":null}}",
+				  201);
 	assert_int_equal(json_integer_value(json_object_get(j, "position_id")), pos_hoe);
 	assert_true(json_is_true(json_object_get(j, "edited")));
 	assert_true(json_is_false(json_object_get(j, "published")));
@@ -431,14 +349,14 @@ static void test_ad_put_roundtrip(void **state)
 	json_decref(j);
 
 	/* GET shows what PUT stored */
-	j = call_json(tok_brandt, "GET", path, NULL, 200);
+	j = api_call_json(&srv, tok_brandt, "GET", path, NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "sections"), "intro")),
 			    "Brenner Antriebstechnik sucht in München eine Leitung für 12 Entwickler.");
 	json_decref(j);
 
 	/* a second PUT: replaces culture, keeps the rest (200) */
-	j = call_json(tok_weber, "PUT", path,
-		      "{\"sections\":{\"culture\":\"Das Team trifft sich jeden Dienstag.\"}}", 200);
+	j = api_call_json(&srv, tok_weber, "PUT", path,
+			  "{\"sections\":{\"culture\":\"Das Team trifft sich jeden Dienstag.\"}}", 200);
 	sections = json_object_get(j, "sections");
 	assert_string_equal(json_string_value(json_object_get(sections, "culture")),
 			    "Das Team trifft sich jeden Dienstag.");
@@ -449,9 +367,9 @@ static void test_ad_put_roundtrip(void **state)
 	json_decref(j);
 
 	/* what GET answers can be PUT back unchanged (read-only members are ignored) */
-	j = call_json(tok_weber, "GET", path, NULL, 200);
+	j = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	char *doc = json_dumps(j, JSON_COMPACT);
-	json_t *back = call_json(tok_weber, "PUT", path, doc, 200);
+	json_t *back = api_call_json(&srv, tok_weber, "PUT", path, doc, 200);
 	free(doc);
 	assert_true(json_equal(json_object_get(j, "sections"), json_object_get(back, "sections")));
 	json_decref(back);
@@ -465,13 +383,13 @@ static void test_ad_put_edited_flag(void **state)
 	(void)state;
 	char path[96];
 	snprintf(path, sizeof path, "%s", ad_path(pos_kam, ""));
-	json_t *before = call_json(tok_weber, "GET", path, NULL, 200);
+	json_t *before = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	const char *nice = json_string_value(json_object_get(json_object_get(before, "sections"), "nice"));
 	char *body = NULL;
 	json_t *req = json_pack("{s:{s:s+}}", "sections", "nice", nice, "\n- Spaß an spannenden Herausforderungen");
 	body = json_dumps(req, JSON_COMPACT);
 	json_decref(req);
-	json_t *after = call_json(tok_weber, "PUT", path, body, 200);
+	json_t *after = api_call_json(&srv, tok_weber, "PUT", path, body, 200);
 	free(body);
 	assert_true(json_is_true(json_object_get(after, "edited")));
 	assert_true(json_is_true(json_object_get(after, "published")));
@@ -484,7 +402,7 @@ static void test_ad_put_edited_flag(void **state)
 	req = json_pack("{s:{s:s}}", "sections", "nice", nice);
 	body = json_dumps(req, JSON_COMPACT);
 	json_decref(req);
-	json_decref(call_json(tok_weber, "PUT", path, body, 200));
+	json_decref(api_call_json(&srv, tok_weber, "PUT", path, body, 200));
 	free(body);
 	json_decref(after);
 	json_decref(before);
@@ -496,7 +414,7 @@ static void test_ad_put_bad_input(void **state)
 	(void)state;
 	char path[96];
 	snprintf(path, sizeof path, "%s", ad_path(pos_bdm, ""));
-	json_t *before = call_json(tok_weber, "GET", path, NULL, 200);
+	json_t *before = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 
 	/* a section larger than its buffer (tasks: 4000 bytes) */
 	char *big = malloc(5000);
@@ -506,28 +424,29 @@ static void test_ad_put_bad_input(void **state)
 	json_t *req = json_pack("{s:s, s:{s:s, s:s}}", "title", "Neu (m/w/d)", "sections", "intro", "Neu.", "tasks", big);
 	char *body = json_dumps(req, JSON_COMPACT);
 	json_decref(req);
-	expect_problem(tok_weber, "PUT", path, body, 422, "#/sections/tasks");
+	api_expect_problem(&srv, tok_weber, "PUT", path, body, 422, "#/sections/tasks");
 	free(body);
 	big[3999] = '\0';   /* 3999 bytes fit */
 	memset(big, 'y', 10);
 	req = json_pack("{s:{s:s}}", "sections", "must", big);
 	body = json_dumps(req, JSON_COMPACT);
 	json_decref(req);
-	expect_problem(tok_weber, "PUT", path, body, 422, "#/sections/must");   /* must holds 3000 */
+	api_expect_problem(&srv, tok_weber, "PUT", path, body, 422, "#/sections/must");   /* must holds 3000 */
 	free(body);
 	free(big);
 
-	expect_problem(tok_weber, "PUT", path, "{\"sections\":{\"benefits\":\"Obstkorb\"}}", 422, "#/sections/benefits");
-	expect_problem(tok_weber, "PUT", path, "{\"sections\":{\"intro\":7}}", 422, "#/sections/intro");
-	expect_problem(tok_weber, "PUT", path, "{\"sections\":\"intro\"}", 422, "#/sections");
-	expect_problem(tok_weber, "PUT", path, "{\"lang\":\"fr\"}", 422, "#/lang");
-	expect_problem(tok_weber, "PUT", path, "{\"title\":\"Zwei\\nZeilen\"}", 422, "#/title");
-	expect_problem(tok_weber, "PUT", path, "{\"title\":\"Neu\",\"valid_through_days\":0}", 422,
-		       "#/valid_through_days");
-	expect_problem(tok_weber, "PUT", path, "{\"title\":", 400, NULL);
-	expect_problem(tok_weber, "PUT", ad_path(999999, ""), "{\"title\":\"Neu\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"sections\":{\"benefits\":\"Obstkorb\"}}", 422,
+			   "#/sections/benefits");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"sections\":{\"intro\":7}}", 422, "#/sections/intro");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"sections\":\"intro\"}", 422, "#/sections");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"lang\":\"fr\"}", 422, "#/lang");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"title\":\"Zwei\\nZeilen\"}", 422, "#/title");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"title\":\"Neu\",\"valid_through_days\":0}", 422,
+			   "#/valid_through_days");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"title\":", 400, NULL);
+	api_expect_problem(&srv, tok_weber, "PUT", ad_path(999999, ""), "{\"title\":\"Neu\"}", 404, NULL);
 
-	json_t *after = call_json(tok_weber, "GET", path, NULL, 200);
+	json_t *after = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	assert_true(json_equal(json_object_get(before, "sections"), json_object_get(after, "sections")));
 	assert_true(json_equal(json_object_get(before, "title"), json_object_get(after, "title")));
 	assert_true(json_equal(json_object_get(before, "updated_at"), json_object_get(after, "updated_at")));
@@ -539,7 +458,7 @@ static void test_ad_put_bad_input(void **state)
 static void test_ad_jsonld(void **state)
 {
 	(void)state;
-	struct http_response *r = call(tok_brandt, "GET", ad_path(pos_kam, ".jsonld"), NULL);
+	struct http_response *r = api_call(&srv, tok_brandt, "GET", ad_path(pos_kam, ".jsonld"), NULL);
 	assert_status(r, 200);
 	char ct[128];
 	assert_true(http_header(r, "Content-Type", ct, sizeof ct));
@@ -568,14 +487,14 @@ static void test_ad_jsonld(void **state)
 	json_decref(ld);
 
 	/* an unpublished ad has no posting dates */
-	ld = call_json(tok_weber, "GET", ad_path(pos_bdm, ".jsonld"), NULL, 200);
+	ld = api_call_json(&srv, tok_weber, "GET", ad_path(pos_bdm, ".jsonld"), NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(ld, "@type")), "JobPosting");
 	assert_null(json_object_get(ld, "datePosted"));
 	assert_null(json_object_get(ld, "validThrough"));
 	assert_null(json_object_get(ld, "url"));
 	json_decref(ld);
 
-	expect_problem(tok_weber, "GET", ad_path(999999, ".jsonld"), NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", ad_path(999999, ".jsonld"), NULL, 404, NULL);
 }
 
 /* R-X-2: interviewers see no ads and change none; hiring managers read
@@ -583,11 +502,11 @@ static void test_ad_jsonld(void **state)
 static void test_ad_permissions(void **state)
 {
 	(void)state;
-	expect_problem(tok_hoffmann, "GET", ad_path(pos_kam, ""), NULL, 403, NULL);
-	expect_problem(tok_hoffmann, "PUT", ad_path(pos_kam, ""), "{\"title\":\"Gekapert\"}", 403, NULL);
-	expect_problem(tok_hoffmann, "GET", ad_path(pos_kam, ".jsonld"), NULL, 403, NULL);
-	expect_problem(tok_hoffmann, "POST", "/api/v1/lint", "{\"text\":\"Hallo\"}", 403, NULL);
-	json_decref(call_json(tok_brandt, "GET", ad_path(pos_kam, ""), NULL, 200));
+	api_expect_problem(&srv, tok_hoffmann, "GET", ad_path(pos_kam, ""), NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "PUT", ad_path(pos_kam, ""), "{\"title\":\"Gekapert\"}", 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "GET", ad_path(pos_kam, ".jsonld"), NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "POST", "/api/v1/lint", "{\"text\":\"Hallo\"}", 403, NULL);
+	json_decref(api_call_json(&srv, tok_brandt, "GET", ad_path(pos_kam, ""), NULL, 200));
 
 	struct http_client *c = http_client_new(&srv);
 	struct http_response *r = http_get(c, ad_path(pos_kam, ""), NULL);
@@ -595,7 +514,7 @@ static void test_ad_permissions(void **state)
 	http_response_free(r);
 	http_client_free(c);
 
-	json_t *j = call_json(tok_weber, "GET", ad_path(pos_kam, ""), NULL, 200);
+	json_t *j = api_call_json(&srv, tok_weber, "GET", ad_path(pos_kam, ""), NULL, 200);
 	assert_string_not_equal(json_string_value(json_object_get(j, "title")), "Gekapert");
 	json_decref(j);
 }

@@ -67,21 +67,6 @@ static struct http_response *get_with_cookie(const char *path, const char *cooki
 	return r;
 }
 
-static json_t *audit_entries(void)
-{
-	struct http_client *admin = client_logged_in(&srv, "admin");
-	struct http_response *r = http_get(admin, "/api/v1/audit?limit=500", NULL);
-	assert_status(r, 200);
-	json_t *j = http_json(r);
-	http_response_free(r);
-	http_client_free(admin);
-	json_t *entries = json_object_get(j, "entries");
-	assert_true(json_is_array(entries));
-	json_incref(entries);
-	json_decref(j);
-	return entries;
-}
-
 /* Counts audit entries with this action whose changes name this user. */
 static size_t count_audit(json_t *entries, const char *action, const char *user)
 {
@@ -527,7 +512,7 @@ static void login_rate_limit_per_account(void **state)
 	http_client_free(c);
 
 	/* R-X-4: the failures and the block are in the audit log */
-	json_t *entries = audit_entries();
+	json_t *entries = audit_entries(&srv);
 	assert_true(count_audit(entries, "login_failed", "yilmaz") >= 5);
 	assert_true(count_audit(entries, "login_blocked_account", "yilmaz") >= 1);
 	assert_true(count_audit(entries, "login_failed", "admin") >= 1);    /* from wrong_password_is_refused */

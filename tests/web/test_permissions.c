@@ -38,27 +38,6 @@ static void assert_forbidden_page(const struct http_response *r)
 	assert_security_headers(r);
 }
 
-/* `stellwerk token create USER`: the token text and its id. */
-static void cli_token_create(const char *user, char *token, size_t n, long *id)
-{
-	struct cmd_result res;
-	const char *args[] = { "token", "create", user, "--label", "web test", "--data", srv.data, NULL };
-	cmd_run(&res, args, NULL, NULL);
-	if (res.status != 0)
-		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
-	const char *t = strstr(res.out, "sw_");
-	assert_non_null(t);
-	size_t len = strcspn(t, " \t\r\n");
-	assert_true(len > 20 && len < n);
-	memcpy(token, t, len);
-	token[len] = '\0';
-	const char *created = strstr(res.out, "Created API token ");
-	assert_non_null(created);
-	*id = strtol(created + strlen("Created API token "), NULL, 10);
-	assert_true(*id > 0);
-	cmd_result_free(&res);
-}
-
 static struct http_response *get_with_bearer(const char *path, const char *token)
 {
 	struct http_client *c = http_client_new(&srv);
@@ -252,7 +231,7 @@ static void bearer_token_from_the_cli(void **state)
 	(void)state;
 	char token[128];
 	long id;
-	cli_token_create("admin", token, sizeof token, &id); /* R-X-1: CLI next to the running server */
+	cli_token_create(&srv, "admin", "web test", token, sizeof token, &id); /* R-X-1: CLI next to the running server */
 	assert_true(strncmp(token, "sw_", 3) == 0);
 
 	struct http_response *r = get_with_bearer("/api/v1/me", token);
@@ -344,7 +323,7 @@ static void interviewer_token_has_interviewer_rights(void **state)
 	(void)state;
 	char token[128];
 	long id;
-	cli_token_create("schulz", token, sizeof token, &id);
+	cli_token_create(&srv, "schulz", "web test", token, sizeof token, &id);
 	struct http_response *r = get_with_bearer("/api/v1/users", token);
 	json_t *p = assert_problem(r, 403); /* R-X-2: a token carries its user's role, no more */
 	json_decref(p);
@@ -367,7 +346,7 @@ static void disabled_user_loses_session_and_token(void **state)
 	struct http_client *victim = client_logged_in(&srv, "yilmaz");
 	char token[128];
 	long token_id;
-	cli_token_create("yilmaz", token, sizeof token, &token_id);
+	cli_token_create(&srv, "yilmaz", "web test", token, sizeof token, &token_id);
 	struct http_response *r = http_get(victim, "/dashboard", NULL);
 	assert_status(r, 200);
 	http_response_free(r);

@@ -23,31 +23,14 @@ static char tok_admin[128], tok_weber[128], tok_brandt[128], tok_hoffmann[128];
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* `stellwerk token create USER`: the token text. */
-static void cli_token_create(const char *user, char *token, size_t n)
-{
-	struct cmd_result res;
-	const char *args[] = { "token", "create", user, "--label", "positions api test", "--data", srv.data, NULL };
-	cmd_run(&res, args, NULL, NULL);
-	if (res.status != 0)
-		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
-	const char *t = strstr(res.out, "sw_");
-	assert_non_null(t);
-	size_t len = strcspn(t, " \t\r\n");
-	assert_true(len > 20 && len < n);
-	memcpy(token, t, len);
-	token[len] = '\0';
-	cmd_result_free(&res);
-}
-
 static int group_setup(void **state)
 {
 	(void)state;
 	server_start(&srv, NULL);
-	cli_token_create("admin", tok_admin, sizeof tok_admin);
-	cli_token_create("weber", tok_weber, sizeof tok_weber);
-	cli_token_create("brandt", tok_brandt, sizeof tok_brandt);
-	cli_token_create("hoffmann", tok_hoffmann, sizeof tok_hoffmann);
+	cli_token_create(&srv, "admin", "positions api test", tok_admin, sizeof tok_admin, NULL);
+	cli_token_create(&srv, "weber", "positions api test", tok_weber, sizeof tok_weber, NULL);
+	cli_token_create(&srv, "brandt", "positions api test", tok_brandt, sizeof tok_brandt, NULL);
+	cli_token_create(&srv, "hoffmann", "positions api test", tok_hoffmann, sizeof tok_hoffmann, NULL);
 	return 0;
 }
 
@@ -56,63 +39,6 @@ static int group_teardown(void **state)
 	(void)state;
 	server_stop(&srv);
 	return 0;
-}
-
-/* One API request as the owner of token; body (may be NULL) is JSON. */
-static struct http_response *call(const char *token, const char *method, const char *path, const char *body)
-{
-	struct http_client *c = http_client_new(&srv);
-	char auth[256];
-	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-	const char *const headers[] = { auth, "Accept-Language: en", body ? "Content-Type: application/json" : NULL,
-					NULL };
-	struct http_response *r = http_request(c, method, path, headers, body, body ? strlen(body) : 0);
-	http_client_free(c);
-	return r;
-}
-
-/* The request's JSON answer after asserting its status; NULL for 204, whose
- * body must be empty. The caller decrefs. */
-static json_t *call_json(const char *token, const char *method, const char *path, const char *body, long status)
-{
-	struct http_response *r = call(token, method, path, body);
-	if (r->status != status)
-		print_error("%s %s %s\n", method, path, body ? body : "");
-	assert_status(r, status);
-	json_t *j = NULL;
-	if (status == 204)
-		assert_int_equal(r->body_len, 0);
-	else
-		j = http_json(r);
-	http_response_free(r);
-	return j;
-}
-
-/* Asserts a problem document with this status naming pointer ("#/title")
- * in its "errors" (pointer NULL: no field expected). */
-static void expect_problem(const char *token, const char *method, const char *path, const char *body, long status,
-			   const char *pointer)
-{
-	struct http_response *r = call(token, method, path, body);
-	if (r->status != status)
-		print_error("%s %s %s\n", method, path, body ? body : "");
-	json_t *p = assert_problem(r, status);
-	if (pointer) {
-		bool found = false;
-		size_t i;
-		json_t *e;
-		json_array_foreach(json_object_get(p, "errors"), i, e) {
-			const char *ptr = json_string_value(json_object_get(e, "pointer"));
-			if (ptr && strcmp(ptr, pointer) == 0) {
-				found = true;
-				assert_true(json_string_length(json_object_get(e, "detail")) > 0);
-			}
-		}
-		if (!found)
-			fail_msg("%s %s: no error for %s in %s", method, path, pointer, r->body);
-	}
-	json_decref(p);
-	http_response_free(r);
 }
 
 static long long id_of(const json_t *j)
@@ -124,7 +50,7 @@ static long long id_of(const json_t *j)
 
 static long long my_user_id(const char *token)
 {
-	json_t *me = call_json(token, "GET", "/api/v1/me", NULL, 200);
+	json_t *me = api_call_json(&srv, token, "GET", "/api/v1/me", NULL, 200);
 	long long id = id_of(me);
 	json_decref(me);
 	return id;
@@ -134,7 +60,7 @@ static long long create_organisation(const char *name)
 {
 	char body[256];
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"city\":\"Hamburg\",\"state\":\"DE-HH\"}", name);
-	json_t *o = call_json(tok_weber, "POST", "/api/v1/organisations", body, 201);
+	json_t *o = api_call_json(&srv, tok_weber, "POST", "/api/v1/organisations", body, 201);
 	long long id = id_of(o);
 	json_decref(o);
 	return id;
@@ -148,7 +74,7 @@ static long long create_kam_position(long long org, const char *title)
 		 "{\"title\":\"%s\",\"organisation_id\":%lld,\"template_key\":\"kam\",\"location\":\"Hamburg\","
 		 "\"salary_min\":85000,\"salary_max\":110000}",
 		 title, org);
-	json_t *p = call_json(tok_weber, "POST", "/api/v1/positions", body, 201);
+	json_t *p = api_call_json(&srv, tok_weber, "POST", "/api/v1/positions", body, 201);
 	long long id = id_of(p);
 	json_decref(p);
 	return id;
@@ -159,7 +85,7 @@ static json_t *get_position(long long id)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/api/v1/positions/%lld", id);
-	return call_json(tok_admin, "GET", path, NULL, 200);
+	return api_call_json(&srv, tok_admin, "GET", path, NULL, 200);
 }
 
 static json_t *profile_array(json_t *position, const char *name)
@@ -177,7 +103,7 @@ static size_t count_of(long long position, const char *name)
 
 static size_t count_positions(void)
 {
-	json_t *l = call_json(tok_admin, "GET", "/api/v1/positions", NULL, 200);
+	json_t *l = api_call_json(&srv, tok_admin, "GET", "/api/v1/positions", NULL, 200);
 	size_t n = json_array_size(json_object_get(l, "positions"));
 	json_decref(l);
 	return n;
@@ -208,7 +134,7 @@ static json_t *profile_check(long long position)
 {
 	char path[80];
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/profile-check", position);
-	return call_json(tok_weber, "GET", path, NULL, 200);
+	return api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 }
 
 static long long add_goal(long long position, const char *title)
@@ -217,7 +143,7 @@ static long long add_goal(long long position, const char *title)
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/goals", position);
 	snprintf(body, sizeof body,
 		 "{\"kind\":\"revenue\",\"title\":\"%s\",\"revenue_amount\":2000000,\"horizon_months\":24}", title);
-	json_t *g = call_json(tok_weber, "POST", path, body, 201);
+	json_t *g = api_call_json(&srv, tok_weber, "POST", path, body, 201);
 	long long id = id_of(g);
 	assert_string_equal(json_string_value(json_object_get(g, "kind")), "revenue");
 	json_decref(g);
@@ -255,11 +181,11 @@ static json_t *requirement_in(json_t *position, long long id)
 static void organisations_are_created_read_and_changed(void **state)
 {
 	(void)state;
-	json_t *o = call_json(tok_weber, "POST", "/api/v1/organisations",
-			      "{\"name\":\"  Nordlicht Logistik GmbH \",\"website\":\"https://nordlicht.example\","
-			      "\"street\":\"Am Sandtorkai 1\",\"postal_code\":\"20457\",\"city\":\"Hamburg\","
-			      "\"state\":\"de-hh\"}",
-			      201);
+	json_t *o = api_call_json(&srv, tok_weber, "POST", "/api/v1/organisations",
+				  "{\"name\":\"  Nordlicht Logistik GmbH \",\"website\":\"https://nordlicht.example\","
+				  "\"street\":\"Am Sandtorkai 1\",\"postal_code\":\"20457\",\"city\":\"Hamburg\","
+				  "\"state\":\"de-hh\"}",
+				  201);
 	long long id = id_of(o);
 	assert_string_equal(json_string_value(json_object_get(o, "name")), "Nordlicht Logistik GmbH"); /* trimmed */
 	assert_string_equal(json_string_value(json_object_get(o, "state")), "DE-HH");
@@ -268,15 +194,15 @@ static void organisations_are_created_read_and_changed(void **state)
 
 	char path[64];
 	snprintf(path, sizeof path, "/api/v1/organisations/%lld", id);
-	o = call_json(tok_weber, "PATCH", path, "{\"city\":\"Bremen\",\"state\":\"DE-HB\"}", 200);
+	o = api_call_json(&srv, tok_weber, "PATCH", path, "{\"city\":\"Bremen\",\"state\":\"DE-HB\"}", 200);
 	assert_string_equal(json_string_value(json_object_get(o, "city")), "Bremen");
 	assert_string_equal(json_string_value(json_object_get(o, "street")), "Am Sandtorkai 1"); /* PATCH keeps the rest */
 	json_decref(o);
-	o = call_json(tok_brandt, "GET", path, NULL, 200);
+	o = api_call_json(&srv, tok_brandt, "GET", path, NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(o, "city")), "Bremen");
 	json_decref(o);
 
-	json_t *list = call_json(tok_brandt, "GET", "/api/v1/organisations", NULL, 200);
+	json_t *list = api_call_json(&srv, tok_brandt, "GET", "/api/v1/organisations", NULL, 200);
 	bool listed = false;
 	size_t i;
 	json_t *e;
@@ -286,20 +212,21 @@ static void organisations_are_created_read_and_changed(void **state)
 	json_decref(list);
 
 	/* R-X-6: bad input names the field and changes nothing */
-	expect_problem(tok_weber, "POST", "/api/v1/organisations", "{\"name\":\"   \"}", 422, "#/name");
-	expect_problem(tok_weber, "POST", "/api/v1/organisations", "{\"name\":\"X\",\"website\":\"ftp://x.example\"}", 422,
-		       "#/website");
-	expect_problem(tok_weber, "PATCH", path, "{\"state\":\"DE-XX\",\"city\":\"Kiel\"}", 422, "#/state");
-	expect_problem(tok_weber, "PATCH", path, "{\"logo_url\":\"javascript:alert(1)\"}", 422, "#/logo_url");
-	o = call_json(tok_weber, "GET", path, NULL, 200);
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/organisations", "{\"name\":\"   \"}", 422, "#/name");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/organisations",
+			   "{\"name\":\"X\",\"website\":\"ftp://x.example\"}", 422,
+			   "#/website");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"state\":\"DE-XX\",\"city\":\"Kiel\"}", 422, "#/state");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"logo_url\":\"javascript:alert(1)\"}", 422, "#/logo_url");
+	o = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(o, "city")), "Bremen");
 	json_decref(o);
-	expect_problem(tok_weber, "GET", "/api/v1/organisations/999999", NULL, 404, NULL);
-	expect_problem(tok_weber, "PATCH", "/api/v1/organisations/999999", "{\"city\":\"Kiel\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", "/api/v1/organisations/999999", NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PATCH", "/api/v1/organisations/999999", "{\"city\":\"Kiel\"}", 404, NULL);
 
 	/* R-X-2: hiring managers read organisations but do not manage them; interviewers see none */
-	expect_problem(tok_brandt, "POST", "/api/v1/organisations", "{\"name\":\"Sneaky AG\"}", 403, NULL);
-	expect_problem(tok_hoffmann, "GET", "/api/v1/organisations", NULL, 403, NULL);
+	api_expect_problem(&srv, tok_brandt, "POST", "/api/v1/organisations", "{\"name\":\"Sneaky AG\"}", 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "GET", "/api/v1/organisations", NULL, 403, NULL);
 }
 
 /* ---- positions and templates ------------------------------------------------------------------ */
@@ -307,7 +234,7 @@ static void organisations_are_created_read_and_changed(void **state)
 static void templates_are_listed_and_readable(void **state)
 {
 	(void)state;
-	json_t *l = call_json(tok_weber, "GET", "/api/v1/templates", NULL, 200);
+	json_t *l = api_call_json(&srv, tok_weber, "GET", "/api/v1/templates", NULL, 200);
 	static const char *const keys[] = { "kam", "bdm", "hoe" };
 	for (size_t k = 0; k < 3; k++) {
 		bool found = false;
@@ -327,13 +254,13 @@ static void templates_are_listed_and_readable(void **state)
 	}
 	json_decref(l);
 
-	json_t *t = call_json(tok_weber, "GET", "/api/v1/templates/kam", NULL, 200);
+	json_t *t = api_call_json(&srv, tok_weber, "GET", "/api/v1/templates/kam", NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(t, "key")), "kam");
 	assert_true(json_array_size(json_object_get(t, "competencies")) > 0); /* R-ROLE-2 */
 	assert_true(json_array_size(json_object_get(t, "requirements")) > 0);
 	json_decref(t);
-	expect_problem(tok_weber, "GET", "/api/v1/templates/no-such-template", NULL, 404, NULL);
-	expect_problem(tok_hoffmann, "GET", "/api/v1/templates", NULL, 403, NULL); /* R-X-2 */
+	api_expect_problem(&srv, tok_weber, "GET", "/api/v1/templates/no-such-template", NULL, 404, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "GET", "/api/v1/templates", NULL, 403, NULL); /* R-X-2 */
 }
 
 static void position_is_created_from_the_kam_template(void **state)
@@ -345,7 +272,7 @@ static void position_is_created_from_the_kam_template(void **state)
 		 "{\"title\":\"Key Account Manager Automotive\",\"organisation_id\":%lld,\"template_key\":\"kam\","
 		 "\"department\":\"Vertrieb\",\"remote\":\"hybrid\",\"salary_min\":85000,\"salary_max\":110000}",
 		 org);
-	struct http_response *r = call(tok_weber, "POST", "/api/v1/positions", body);
+	struct http_response *r = api_call(&srv, tok_weber, "POST", "/api/v1/positions", body);
 	assert_status(r, 201);
 	char location[128];
 	assert_true(http_header(r, "Location", location, sizeof location));
@@ -382,7 +309,7 @@ static void position_is_created_from_the_kam_template(void **state)
 	json_decref(p);
 
 	/* the list shows it with its counts, and filters by status */
-	json_t *l = call_json(tok_brandt, "GET", "/api/v1/positions?status=draft", NULL, 200);
+	json_t *l = api_call_json(&srv, tok_brandt, "GET", "/api/v1/positions?status=draft", NULL, 200);
 	bool found = false;
 	json_array_foreach(json_object_get(l, "positions"), i, q) {
 		if (json_integer_value(json_object_get(q, "id")) != id)
@@ -396,23 +323,24 @@ static void position_is_created_from_the_kam_template(void **state)
 	}
 	assert_true(found);
 	json_decref(l);
-	l = call_json(tok_brandt, "GET", "/api/v1/positions?status=open", NULL, 200);
+	l = api_call_json(&srv, tok_brandt, "GET", "/api/v1/positions?status=open", NULL, 200);
 	json_array_foreach(json_object_get(l, "positions"), i, q)
 		assert_int_not_equal(json_integer_value(json_object_get(q, "id")), id);
 	json_decref(l);
-	expect_problem(tok_brandt, "GET", "/api/v1/positions?status=bogus", NULL, 400, "#/status");
+	api_expect_problem(&srv, tok_brandt, "GET", "/api/v1/positions?status=bogus", NULL, 400, "#/status");
 
 	/* PATCH: status and challenges */
 	char path[64];
 	snprintf(path, sizeof path, "/api/v1/positions/%lld", id);
-	p = call_json(tok_weber, "PATCH", path, "{\"status\":\"open\",\"challenges\":\"Zwei Großkunden sind unzufrieden.\"}",
-		      200);
+	p = api_call_json(&srv, tok_weber, "PATCH", path,
+			  "{\"status\":\"open\",\"challenges\":\"Zwei Großkunden sind unzufrieden.\"}",
+			  200);
 	assert_string_equal(json_string_value(json_object_get(p, "status")), "open");
 	assert_true(json_integer_value(json_object_get(p, "opened_at")) > 0);
 	assert_string_equal(json_string_value(json_object_get(p, "challenges")), "Zwei Großkunden sind unzufrieden.");
 	assert_string_equal(json_string_value(json_object_get(p, "department")), "Vertrieb"); /* kept */
 	json_decref(p);
-	expect_problem(tok_weber, "GET", "/api/v1/positions/999999", NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", "/api/v1/positions/999999", NULL, 404, NULL);
 }
 
 static void position_input_is_refused_naming_the_field(void **state)
@@ -423,23 +351,25 @@ static void position_input_is_refused_naming_the_field(void **state)
 	char body[512];
 	/* R-X-6: each answered 422 naming the field, nothing stored */
 	snprintf(body, sizeof body, "{\"title\":\"  \",\"organisation_id\":%lld,\"template_key\":\"kam\"}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/title");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/title");
 	snprintf(body, sizeof body,
 		 "{\"title\":\"KAM\",\"organisation_id\":%lld,\"salary_min\":90000,\"salary_max\":80000}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/salary_max");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/salary_max");
 	snprintf(body, sizeof body, "{\"title\":\"KAM\",\"organisation_id\":%lld,\"salary_min\":-5}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/salary_min");
-	expect_problem(tok_weber, "POST", "/api/v1/positions", "{\"title\":\"KAM\",\"organisation_id\":999999}", 422,
-		       "#/organisation_id");
-	expect_problem(tok_weber, "POST", "/api/v1/positions", "{\"title\":\"KAM\"}", 422, "#/organisation_id");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/salary_min");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions",
+			   "{\"title\":\"KAM\",\"organisation_id\":999999}", 422,
+			   "#/organisation_id");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", "{\"title\":\"KAM\"}", 422,
+			   "#/organisation_id");
 	snprintf(body, sizeof body, "{\"title\":\"KAM\",\"organisation_id\":%lld,\"template_key\":\"astronaut\"}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/template_key");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/template_key");
 	snprintf(body, sizeof body, "{\"title\":\"KAM\",\"organisation_id\":%lld,\"owner_id\":999999}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/owner_id");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/owner_id");
 	snprintf(body, sizeof body, "{\"title\":\"KAM\",\"organisation_id\":%lld,\"remote\":\"moon\"}", org);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", body, 422, "#/remote");
-	expect_problem(tok_weber, "POST", "/api/v1/positions", "{\"title\":", 400, NULL);
-	expect_problem(tok_weber, "POST", "/api/v1/positions", "[1,2]", 400, NULL);
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", body, 422, "#/remote");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", "{\"title\":", 400, NULL);
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/positions", "[1,2]", 400, NULL);
 	assert_int_equal(count_positions(), before);
 
 	/* the wrong media type */
@@ -457,8 +387,9 @@ static void position_input_is_refused_naming_the_field(void **state)
 	long long id = create_kam_position(org, "KAM Refusals");
 	char path[64];
 	snprintf(path, sizeof path, "/api/v1/positions/%lld", id);
-	expect_problem(tok_weber, "PATCH", path, "{\"location\":\"Kiel\",\"salary_min\":120000}", 422, "#/salary_max");
-	expect_problem(tok_weber, "PATCH", path, "{\"status\":\"archived\"}", 422, "#/status");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"location\":\"Kiel\",\"salary_min\":120000}", 422,
+			   "#/salary_max");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"status\":\"archived\"}", 422, "#/status");
 	p = get_position(id);
 	assert_string_equal(json_string_value(json_object_get(p, "location")), "Hamburg");
 	assert_int_equal(json_integer_value(json_object_get(p, "salary_min")), 85000);
@@ -484,7 +415,7 @@ static void profile_is_built_checked_and_approved(void **state)
 	assert_true(json_is_true(json_object_get(check, "blocks_approval")));
 	json_decref(check);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/approve", id);
-	struct http_response *r = call(tok_brandt, "POST", path, NULL);
+	struct http_response *r = api_call(&srv, tok_brandt, "POST", path, NULL);
 	json_t *p = assert_problem(r, 409); /* R-PROF-7: blocked while errors remain */
 	json_t *err0 = json_array_get(json_object_get(p, "errors"), 0);
 	assert_non_null(err0);
@@ -509,7 +440,7 @@ static void profile_is_built_checked_and_approved(void **state)
 	/* R-PROF-2: link the requirement to the goal */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
 	snprintf(body, sizeof body, "{\"goal_ids\":[%lld,%lld]}", goal, goal);
-	json_t *q = call_json(tok_weber, "PATCH", path, body, 200);
+	json_t *q = api_call_json(&srv, tok_weber, "PATCH", path, body, 200);
 	assert_int_equal(json_array_size(json_object_get(q, "goal_ids")), 1); /* duplicates count once */
 	assert_int_equal(json_integer_value(json_array_get(json_object_get(q, "goal_ids"), 0)), goal);
 	json_decref(q);
@@ -521,7 +452,7 @@ static void profile_is_built_checked_and_approved(void **state)
 
 	/* R-PROF-7: approval creates version 1 */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/approve", id);
-	r = call(tok_brandt, "POST", path, NULL);
+	r = api_call(&srv, tok_brandt, "POST", path, NULL);
 	assert_status(r, 201);
 	json_t *v = http_json(r);
 	assert_int_equal(json_integer_value(json_object_get(v, "version")), 1);
@@ -533,7 +464,7 @@ static void profile_is_built_checked_and_approved(void **state)
 	http_response_free(r);
 
 	/* approving twice is refused */
-	expect_problem(tok_brandt, "POST", path, NULL, 409, NULL);
+	api_expect_problem(&srv, tok_brandt, "POST", path, NULL, 409, NULL);
 	p = get_position(id);
 	assert_int_equal(json_integer_value(json_object_get(p, "approved_version")), 1);
 	assert_false(json_is_true(json_object_get(p, "draft_changed")));
@@ -541,7 +472,8 @@ static void profile_is_built_checked_and_approved(void **state)
 
 	/* an edit after approval starts a new draft; the version stays as approved */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
-	q = call_json(tok_weber, "PATCH", path, "{\"tier\":\"important\",\"detail\":\"Nach Rücksprache mit dem Vertrieb\"}", 200);
+	q = api_call_json(&srv, tok_weber, "PATCH", path,
+			  "{\"tier\":\"important\",\"detail\":\"Nach Rücksprache mit dem Vertrieb\"}", 200);
 	assert_string_equal(json_string_value(json_object_get(q, "tier")), "important");
 	assert_int_equal(json_array_size(json_object_get(q, "goal_ids")), 1); /* links kept when not given */
 	json_decref(q);
@@ -549,12 +481,12 @@ static void profile_is_built_checked_and_approved(void **state)
 	assert_true(json_is_true(json_object_get(p, "draft_changed")));
 	json_decref(p);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/approve", id);
-	v = call_json(tok_brandt, "POST", path, NULL, 201);
+	v = api_call_json(&srv, tok_brandt, "POST", path, NULL, 201);
 	assert_int_equal(json_integer_value(json_object_get(v, "version")), 2);
 	json_decref(v);
 
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/versions", id);
-	v = call_json(tok_weber, "GET", path, NULL, 200);
+	v = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	json_t *versions = json_object_get(v, "versions");
 	assert_int_equal(json_array_size(versions), 2);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(versions, 0), "version")), 2); /* newest first */
@@ -563,7 +495,7 @@ static void profile_is_built_checked_and_approved(void **state)
 	json_decref(v);
 
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/versions/1", id);
-	v = call_json(tok_weber, "GET", path, NULL, 200);
+	v = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(v, "version")), 1);
 	assert_true(json_integer_value(json_object_get(v, "approved_at")) > 0);
 	assert_int_equal(json_integer_value(json_object_get(v, "approved_by")), my_user_id(tok_brandt));
@@ -576,7 +508,7 @@ static void profile_is_built_checked_and_approved(void **state)
 	assert_string_equal(json_string_value(json_object_get(old, "tier")), "must"); /* R-PROF-7: immutable */
 	json_decref(v);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/versions/3", id);
-	expect_problem(tok_weber, "GET", path, NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "GET", path, NULL, 404, NULL);
 
 	/* the command line lists and exports it */
 	struct cmd_result res;
@@ -623,27 +555,32 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements", id);
 
 	/* R-PROF-3, R-X-6: each refused with the field named */
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"\",\"kind\":\"skill\"}", 422, "#/title");
-	expect_problem(tok_weber, "POST", path,
-		       "{\"title\":\"Vertriebserfahrung\",\"kind\":\"experience\",\"years_min\":12,\"years_max\":8}", 422,
-		       "#/years_max");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"Erfahrung\",\"kind\":\"experience\",\"years_min\":60}", 422,
-		       "#/years_min");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"Erfahrung\",\"kind\":\"experience\",\"years_min\":-1}", 422,
-		       "#/years_min");
-	expect_problem(tok_weber, "POST", path,
-		       "{\"title\":\"Englisch\",\"kind\":\"language\",\"language\":\"Englisch\",\"level\":\"D1\"}", 422,
-		       "#/level");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"Sprache\",\"kind\":\"language\",\"level\":\"C1\"}", 422,
-		       "#/language");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"Englisch\",\"kind\":\"language\",\"language\":\"Englisch\"}",
-		       422, "#/level");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"X\",\"tier\":\"mandatory\"}", 422, "#/tier");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"X\",\"kind\":\"magic\"}", 422, "#/kind");
-	expect_problem(tok_weber, "POST", path, "{\"title\":\"X\",\"technical\":\"yes\"}", 422, "#/technical");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"title\":\"\",\"kind\":\"skill\"}", 422, "#/title");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Vertriebserfahrung\",\"kind\":\"experience\",\"years_min\":12,\"years_max\":8}", 422,
+			   "#/years_max");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Erfahrung\",\"kind\":\"experience\",\"years_min\":60}", 422,
+			   "#/years_min");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Erfahrung\",\"kind\":\"experience\",\"years_min\":-1}", 422,
+			   "#/years_min");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Englisch\",\"kind\":\"language\",\"language\":\"Englisch\",\"level\":\"D1\"}", 422,
+			   "#/level");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Sprache\",\"kind\":\"language\",\"level\":\"C1\"}", 422,
+			   "#/language");
+	api_expect_problem(&srv, tok_weber, "POST", path,
+			   "{\"title\":\"Englisch\",\"kind\":\"language\",\"language\":\"Englisch\"}",
+			   422, "#/level");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"title\":\"X\",\"tier\":\"mandatory\"}", 422, "#/tier");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"title\":\"X\",\"kind\":\"magic\"}", 422, "#/kind");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"title\":\"X\",\"technical\":\"yes\"}", 422,
+			   "#/technical");
 	/* R-PROF-2: linking to another position's goal */
 	snprintf(body, sizeof body, "{\"title\":\"Skandinavien-Erfahrung\",\"goal_ids\":[%lld]}", foreign_goal);
-	expect_problem(tok_weber, "POST", path, body, 422, "#/goal_ids");
+	api_expect_problem(&srv, tok_weber, "POST", path, body, 422, "#/goal_ids");
 	assert_int_equal(count_of(id, "requirements"), before); /* nothing stored */
 
 	/* a valid one is created with 201 */
@@ -651,7 +588,7 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 		 "{\"title\":\"Schwedisch\",\"kind\":\"language\",\"tier\":\"nice\",\"language\":\"Schwedisch\","
 		 "\"level\":\"b2\",\"goal_ids\":[%lld]}",
 		 goal);
-	json_t *q = call_json(tok_weber, "POST", path, body, 201);
+	json_t *q = api_call_json(&srv, tok_weber, "POST", path, body, 201);
 	long long req = id_of(q);
 	assert_string_equal(json_string_value(json_object_get(q, "level")), "B2");
 	assert_int_equal(json_integer_value(json_array_get(json_object_get(q, "goal_ids"), 0)), goal);
@@ -660,9 +597,9 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 	/* PATCH with another position's goal: 422 on goal_ids, and the title in the same body is not stored */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
 	snprintf(body, sizeof body, "{\"title\":\"Changed\",\"goal_ids\":[%lld]}", foreign_goal);
-	expect_problem(tok_weber, "PATCH", path, body, 422, "#/goal_ids");
-	expect_problem(tok_weber, "PATCH", path, "{\"level\":\"D1\"}", 422, "#/level");
-	expect_problem(tok_weber, "PATCH", path, "{\"years_min\":9,\"years_max\":3}", 422, "#/years_max");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, body, 422, "#/goal_ids");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"level\":\"D1\"}", 422, "#/level");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"years_min\":9,\"years_max\":3}", 422, "#/years_max");
 	json_t *p = get_position(id);
 	q = requirement_in(p, req);
 	assert_non_null(q);
@@ -674,11 +611,11 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 
 	/* nested ids through another position's path: 404, nothing touched */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/goals/%lld", id, foreign_goal);
-	expect_problem(tok_weber, "PATCH", path, "{\"title\":\"Hijacked\"}", 404, NULL);
-	expect_problem(tok_weber, "DELETE", path, NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"title\":\"Hijacked\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "DELETE", path, NULL, 404, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", other, req);
-	expect_problem(tok_weber, "PATCH", path, "{\"title\":\"Hijacked\"}", 404, NULL);
-	expect_problem(tok_weber, "DELETE", path, NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"title\":\"Hijacked\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "DELETE", path, NULL, 404, NULL);
 	p = get_position(other);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(profile_array(p, "goals"), 0), "title")),
 			    "Goal of another position");
@@ -687,16 +624,17 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 
 	/* goals: an empty title is refused; PATCH keeps the other fields */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/goals/%lld", id, goal);
-	expect_problem(tok_weber, "PATCH", path, "{\"title\":\"  \"}", 422, "#/title");
-	expect_problem(tok_weber, "PATCH", path, "{\"horizon_months\":-3}", 422, "#/horizon_months");
-	expect_problem(tok_weber, "PATCH", path, "{\"kind\":\"world_domination\"}", 422, "#/kind");
-	json_t *g = call_json(tok_weber, "PATCH", path, "{\"international\":true,\"region\":\"Skandinavien\"}", 200);
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"title\":\"  \"}", 422, "#/title");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"horizon_months\":-3}", 422, "#/horizon_months");
+	api_expect_problem(&srv, tok_weber, "PATCH", path, "{\"kind\":\"world_domination\"}", 422, "#/kind");
+	json_t *g = api_call_json(&srv, tok_weber, "PATCH", path,
+				  "{\"international\":true,\"region\":\"Skandinavien\"}", 200);
 	assert_true(json_is_true(json_object_get(g, "international")));
 	assert_int_equal(json_integer_value(json_object_get(g, "revenue_amount")), 2000000);
 	json_decref(g);
 
 	/* DELETE answers 204 without a body and unlinks the goal */
-	json_t *none = call_json(tok_weber, "DELETE", path, NULL, 204);
+	json_t *none = api_call_json(&srv, tok_weber, "DELETE", path, NULL, 204);
 	assert_null(none);
 	p = get_position(id);
 	assert_int_equal(json_array_size(profile_array(p, "goals")), 0);
@@ -704,10 +642,10 @@ static void requirement_input_is_refused_naming_the_field(void **state)
 	assert_int_equal(json_array_size(json_object_get(q, "goal_ids")), 0);
 	json_decref(p);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
-	none = call_json(tok_weber, "DELETE", path, NULL, 204);
+	none = api_call_json(&srv, tok_weber, "DELETE", path, NULL, 204);
 	assert_null(none);
 	assert_int_equal(count_of(id, "requirements"), before);
-	expect_problem(tok_weber, "DELETE", path, NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "DELETE", path, NULL, 404, NULL);
 }
 
 static void stakeholders_propose_tiers_and_conflicts_block_approval(void **state)
@@ -724,35 +662,37 @@ static void stakeholders_propose_tiers_and_conflicts_block_approval(void **state
 	/* R-PROF-6: a user and a named person */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders", id);
 	snprintf(body, sizeof body, "{\"user_id\":%lld,\"role\":\"sales_head\"}", my_user_id(tok_brandt));
-	json_t *sh = call_json(tok_weber, "POST", path, body, 201);
+	json_t *sh = api_call_json(&srv, tok_weber, "POST", path, body, 201);
 	long long head = id_of(sh);
 	assert_true(json_string_length(json_object_get(sh, "name")) > 0); /* the user's name */
 	json_decref(sh);
-	sh = call_json(tok_weber, "POST", path, "{\"name\":\"Dr. Karin Kern\",\"role\":\"cfo\"}", 201);
+	sh = api_call_json(&srv, tok_weber, "POST", path, "{\"name\":\"Dr. Karin Kern\",\"role\":\"cfo\"}", 201);
 	long long cfo = id_of(sh);
 	json_decref(sh);
-	expect_problem(tok_weber, "POST", path, "{\"role\":\"cfo\"}", 422, "#/name");
-	expect_problem(tok_weber, "POST", path, "{\"user_id\":999999,\"role\":\"cfo\"}", 422, "#/user_id");
-	expect_problem(tok_weber, "POST", path, "{\"name\":\"X\",\"role\":\"king\"}", 422, "#/role");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"role\":\"cfo\"}", 422, "#/name");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"user_id\":999999,\"role\":\"cfo\"}", 422, "#/user_id");
+	api_expect_problem(&srv, tok_weber, "POST", path, "{\"name\":\"X\",\"role\":\"king\"}", 422, "#/role");
 	assert_int_equal(count_of(id, "stakeholders"), 2);
 
 	/* they disagree on the tier of a requirement */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld/proposals/%lld", id, head, req);
-	json_t *pr = call_json(tok_weber, "PUT", path, "{\"tier\":\"must\",\"note\":\"Ohne das geht es nicht.\"}", 201);
+	json_t *pr = api_call_json(&srv, tok_weber, "PUT", path,
+				   "{\"tier\":\"must\",\"note\":\"Ohne das geht es nicht.\"}", 201);
 	assert_string_equal(json_string_value(json_object_get(pr, "tier")), "must");
 	json_decref(pr);
-	pr = call_json(tok_weber, "PUT", path, "{\"tier\":\"must\",\"note\":\"Unverzichtbar.\"}", 200); /* update */
+	pr = api_call_json(&srv, tok_weber, "PUT", path, "{\"tier\":\"must\",\"note\":\"Unverzichtbar.\"}",
+			   200); /* update */
 	assert_string_equal(json_string_value(json_object_get(pr, "note")), "Unverzichtbar.");
 	json_decref(pr);
-	expect_problem(tok_weber, "PUT", path, "{\"tier\":\"whenever\"}", 422, "#/tier");
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"tier\":\"whenever\"}", 422, "#/tier");
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld/proposals/%lld", id, cfo, req);
-	pr = call_json(tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 201);
+	pr = api_call_json(&srv, tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 201);
 	json_decref(pr);
 	/* a requirement of another position cannot be proposed through this one */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld/proposals/%lld", id, cfo, other_req);
-	expect_problem(tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 404, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld/proposals/%lld", other, cfo, other_req);
-	expect_problem(tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 404, NULL);
+	api_expect_problem(&srv, tok_weber, "PUT", path, "{\"tier\":\"nice\"}", 404, NULL);
 
 	json_t *check = profile_check(id);
 	json_t *f = finding(check, "profile.tier_conflict");
@@ -761,7 +701,7 @@ static void stakeholders_propose_tiers_and_conflicts_block_approval(void **state
 	assert_true(json_is_true(json_object_get(check, "blocks_approval")));
 	json_decref(check);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/approve", id);
-	struct http_response *r = call(tok_brandt, "POST", path, NULL);
+	struct http_response *r = api_call(&srv, tok_brandt, "POST", path, NULL);
 	json_t *p = assert_problem(r, 409); /* R-PROF-6: resolve before approval */
 	assert_contains(r->body, "#/findings/");
 	json_decref(p);
@@ -769,7 +709,8 @@ static void stakeholders_propose_tiers_and_conflicts_block_approval(void **state
 
 	/* the owner decides; the conflict is resolved */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
-	json_t *q = call_json(tok_weber, "PATCH", path, "{\"tier\":\"important\",\"tier_decided\":true}", 200);
+	json_t *q = api_call_json(&srv, tok_weber, "PATCH", path, "{\"tier\":\"important\",\"tier_decided\":true}",
+				  200);
 	assert_true(json_is_true(json_object_get(q, "tier_decided")));
 	json_decref(q);
 	check = profile_check(id);
@@ -778,13 +719,13 @@ static void stakeholders_propose_tiers_and_conflicts_block_approval(void **state
 
 	/* withdrawing a proposal and removing a stakeholder */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld/proposals/%lld", id, cfo, req);
-	json_t *none = call_json(tok_weber, "DELETE", path, NULL, 204);
+	json_t *none = api_call_json(&srv, tok_weber, "DELETE", path, NULL, 204);
 	assert_null(none);
-	expect_problem(tok_weber, "DELETE", path, NULL, 404, NULL);
+	api_expect_problem(&srv, tok_weber, "DELETE", path, NULL, 404, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld", other, head);
-	expect_problem(tok_weber, "DELETE", path, NULL, 404, NULL); /* not through another position */
+	api_expect_problem(&srv, tok_weber, "DELETE", path, NULL, 404, NULL); /* not through another position */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/stakeholders/%lld", id, head);
-	none = call_json(tok_weber, "DELETE", path, NULL, 204);
+	none = api_call_json(&srv, tok_weber, "DELETE", path, NULL, 204);
 	assert_null(none);
 	json_t *pos = get_position(id);
 	assert_int_equal(json_array_size(profile_array(pos, "stakeholders")), 1);
@@ -804,14 +745,14 @@ static void roles_decide_who_reads_edits_and_approves(void **state)
 	char path[128];
 
 	/* R-X-2: an interviewer neither reads positions nor edits a profile */
-	expect_problem(tok_hoffmann, "GET", "/api/v1/positions", NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "GET", "/api/v1/positions", NULL, 403, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld", id);
-	expect_problem(tok_hoffmann, "GET", path, NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "GET", path, NULL, 403, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/requirements/%lld", id, req);
-	expect_problem(tok_hoffmann, "PATCH", path, "{\"tier\":\"nice\"}", 403, NULL);
-	expect_problem(tok_hoffmann, "DELETE", path, NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "PATCH", path, "{\"tier\":\"nice\"}", 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "DELETE", path, NULL, 403, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/goals", id);
-	expect_problem(tok_hoffmann, "POST", path, "{\"title\":\"Sneaky\"}", 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "POST", path, "{\"title\":\"Sneaky\"}", 403, NULL);
 	json_t *p = get_position(id);
 	assert_string_equal(json_string_value(json_object_get(requirement_in(p, req), "tier")), "must");
 	assert_int_equal(json_array_size(profile_array(p, "goals")), 1);
@@ -819,8 +760,8 @@ static void roles_decide_who_reads_edits_and_approves(void **state)
 
 	/* R-PROF-7: a recruiter edits but does not approve */
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/approve", id);
-	expect_problem(tok_weber, "POST", path, NULL, 403, NULL);
-	expect_problem(tok_hoffmann, "POST", path, NULL, 403, NULL);
+	api_expect_problem(&srv, tok_weber, "POST", path, NULL, 403, NULL);
+	api_expect_problem(&srv, tok_hoffmann, "POST", path, NULL, 403, NULL);
 	p = get_position(id);
 	assert_int_equal(json_integer_value(json_object_get(p, "approved_version")), 0);
 	json_decref(p);

@@ -20,7 +20,6 @@
  */
 #include "harness.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,71 +27,15 @@
 static struct server srv;
 static char tok_admin[128];
 
-/* Problems that do not stop a test: malformed pages and missing field
- * messages are collected, the test goes on checking behaviour, and
- * assert_no_soft_failures() at its end fails it with the whole list. */
-static char soft[8192];
-
-static void soft_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void soft_fail(const char *fmt, ...)
-{
-	size_t len = strlen(soft);
-	if (len + 2 >= sizeof soft)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(soft + len, sizeof soft - len - 1, fmt, ap);
-	va_end(ap);
-	len = strlen(soft);
-	soft[len] = '\n';
-	soft[len + 1] = '\0';
-}
-
-static void assert_no_soft_failures(void)
-{
-	if (soft[0])
-		fail_msg("problems found:\n%s", soft);
-}
-
-/* Well-formed HTML, else a soft failure naming what and where. */
-static void check_html(const char *what, const char *html)
-{
-	const char *problem = html_check(html);
-	if (!problem)
-		return;
-	size_t at = html_check_offset(), len = strlen(html);
-	size_t from = at < 120 ? 0 : at - 120;
-	if (from > len)
-		from = len;
-	soft_fail("%s: invalid HTML: %s — near: …%.200s…", what, problem, html + from);
-}
-
 /* ---- setup ---------------------------------------------------------------------------------- */
-
-/* `stellwerk token create USER`: the token text. */
-static void cli_token_create(const char *user, char *token, size_t n)
-{
-	struct cmd_result res;
-	const char *args[] = { "token", "create", user, "--label", "positions pages test", "--data", srv.data, NULL };
-	cmd_run(&res, args, NULL, NULL);
-	if (res.status != 0)
-		fail_msg("token create %s exited %d:\n%s%s", user, res.status, res.out, res.err);
-	const char *t = strstr(res.out, "sw_");
-	assert_non_null(t);
-	size_t len = strcspn(t, " \t\r\n");
-	assert_true(len > 20 && len < n);
-	memcpy(token, t, len);
-	token[len] = '\0';
-	cmd_result_free(&res);
-}
 
 /* A fresh demo server per test. */
 static int setup(void **state)
 {
 	(void)state;
-	soft[0] = '\0';
+	soft_failures_reset();
 	server_start(&srv, NULL);
-	cli_token_create("admin", tok_admin, sizeof tok_admin);
+	cli_token_create(&srv, "admin", "positions pages test", tok_admin, sizeof tok_admin, NULL);
 	return 0;
 }
 
@@ -108,18 +51,7 @@ static int teardown(void **state)
 /* GET path with the admin token; asserts 200 and returns the JSON (caller decrefs). */
 static json_t *api_get(const char *path)
 {
-	struct http_client *c = http_client_new(&srv);
-	char auth[256];
-	snprintf(auth, sizeof auth, "Authorization: Bearer %s", tok_admin);
-	const char *const headers[] = { auth, "Accept-Language: en", NULL };
-	struct http_response *r = http_get(c, path, headers);
-	if (r->status != 200)
-		print_error("GET %s\n", path);
-	assert_status(r, 200);
-	json_t *j = http_json(r);
-	http_response_free(r);
-	http_client_free(c);
-	return j;
+	return api_call_json(&srv, tok_admin, "GET", path, NULL, 200);
 }
 
 static size_t count_positions(void)
@@ -265,57 +197,6 @@ static bool template_listed(const char *key, bool *customised)
 }
 
 /* ---- pages and forms -------------------------------------------------------------------------- */
-
-/* GET path; asserts the status, an HTML answer with the security headers,
- * and (softly) well-formed HTML. */
-static struct http_response *get_page(struct http_client *c, const char *path, long status)
-{
-	struct http_response *r = http_get(c, path, NULL);
-	if (r->status != status)
-		print_error("GET %s\n", path);
-	assert_status(r, status);
-	char type[128];
-	assert_true(http_header(r, "Content-Type", type, sizeof type));
-	assert_non_null(strstr(type, "text/html"));
-	assert_security_headers(r);
-	char what[300];
-	snprintf(what, sizeof what, "GET %s", path);
-	check_html(what, r->body);
-	return r;
-}
-
-/* POSTs form (without the token) to path with the CSRF token taken from
- * token_page, and asserts the status; other answers than 303 must be
- * well-formed pages (checked softly). */
-static struct http_response *post_form(struct http_client *c, const char *token_page, const char *path,
-				       const char *form, long status)
-{
-	char csrf[128];
-	fetch_csrf(c, token_page, csrf, sizeof csrf);
-	static char body[32768];
-	if ((size_t)snprintf(body, sizeof body, "%s%scsrf=%s", form, *form ? "&" : "", csrf) >= sizeof body)
-		fail_msg("form too long for %s", path);
-	struct http_response *r = http_post_form(c, path, body, NULL);
-	if (r->status != status)
-		print_error("POST %s %s\n", path, body);
-	assert_status(r, status);
-	if (status != 303) {
-		char what[300];
-		snprintf(what, sizeof what, "POST %s (%ld)", path, status);
-		check_html(what, r->body);
-	}
-	return r;
-}
-
-/* Asserts a 303 whose Location starts with prefix. */
-static void assert_redirect(const struct http_response *r, const char *prefix)
-{
-	char loc[512];
-	assert_status(r, 303);
-	assert_true(http_header(r, "Location", loc, sizeof loc));
-	if (strncmp(loc, prefix, strlen(prefix)) != 0)
-		fail_msg("redirected to %s, expected %s…", loc, prefix);
-}
 
 /* Whether the <div class="field…"> holding the element with this id is
  * marked as wrong and carries its message right there (R-X-6: the message
@@ -479,8 +360,8 @@ static void findings_mark_only_the_items_concerned(void **state)
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
 	/* a goal that no requirement serves: profile.goal_without_requirement */
-	struct http_response *r = post_form(c, "/positions/1/goals", "/positions/1/goals",
-					    "kind=market_entry&title=Markteintritt+Polen&region=Polen", 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals",
+						      "kind=market_entry&title=Markteintritt+Polen&region=Polen", 303);
 	char loc[256];
 	assert_true(http_header(r, "Location", loc, sizeof loc));
 	http_response_free(r);
@@ -522,9 +403,9 @@ static void new_position_from_a_template(void **state)
 	assert_contains(r->body, "<select id=\"f-organisation_id\" name=\"organisation_id\"");
 	http_response_free(r);
 
-	r = post_form(c, "/positions/new", "/positions",
-		      "template_key=bdm&title=Business+Development+Manager+DACH&organisation_id=1&salary_min=80.000&salary_max=100000",
-		      303);
+	r = post_form_with_csrf(c, "/positions/new", "/positions",
+				"template_key=bdm&title=Business+Development+Manager+DACH&organisation_id=1&salary_min=80.000&salary_max=100000",
+				303);
 	char loc[256];
 	assert_true(http_header(r, "Location", loc, sizeof loc));
 	http_response_free(r);
@@ -562,9 +443,9 @@ static void new_position_from_a_template(void **state)
 	/* R-PROF-1: a revenue goal, with the separators people type */
 	char path[96];
 	snprintf(path, sizeof path, "/positions/%lld/goals", id);
-	r = post_form(c, path, path,
-		      "kind=revenue&title=Umsatz+DACH&revenue_amount=3.000.000&horizon_months=24&international=0&technical_market=0",
-		      303);
+	r = post_form_with_csrf(c, path, path,
+				"kind=revenue&title=Umsatz+DACH&revenue_amount=3.000.000&horizon_months=24&international=0&technical_market=0",
+				303);
 	assert_redirect(r, path);
 	http_response_free(r);
 	p = position_json(id);
@@ -607,11 +488,12 @@ static void interviewer_is_refused(void **state)
 	static char before[65536], after[65536];
 	profile_dump(1, before, sizeof before);
 	size_t goals = count_of(1, "goals");
-	struct http_response *r = post_form(c, "/settings", "/positions/1/goals", "kind=free_text&title=Sneaky+goal", 403); /* R-X-2 */
+	struct http_response *r = post_form_with_csrf(c, "/settings", "/positions/1/goals",
+						      "kind=free_text&title=Sneaky+goal", 403); /* R-X-2 */
 	http_response_free(r);
-	r = post_form(c, "/settings", "/positions/1/approve", "", 403);
+	r = post_form_with_csrf(c, "/settings", "/positions/1/approve", "", 403);
 	http_response_free(r);
-	r = post_form(c, "/settings", "/positions", "template_key=kam&title=Sneaky&organisation_id=1", 403);
+	r = post_form_with_csrf(c, "/settings", "/positions", "template_key=kam&title=Sneaky&organisation_id=1", 403);
 	http_response_free(r);
 	http_client_free(c);
 	assert_int_equal(count_of(1, "goals"), goals); /* nothing stored */
@@ -632,8 +514,8 @@ static void recruiter_edits_but_cannot_approve(void **state)
 	http_response_free(r);
 
 	size_t goals = count_of(1, "goals");
-	r = post_form(c, "/positions/1/goals", "/positions/1/goals",
-		      "kind=revenue&title=Umsatz+Polen&revenue_amount=1000000&horizon_months=12", 303);
+	r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals",
+				"kind=revenue&title=Umsatz+Polen&revenue_amount=1000000&horizon_months=12", 303);
 	assert_redirect(r, "/positions/1/goals?done=saved#goal-");
 	http_response_free(r);
 	assert_int_equal(count_of(1, "goals"), goals + 1);
@@ -643,14 +525,14 @@ static void recruiter_edits_but_cannot_approve(void **state)
 	assert_not_contains(r->body, "action=\"/positions/1/approve\"");
 	http_response_free(r);
 	/* ... and refuses it when forged */
-	r = post_form(c, "/positions/1/review", "/positions/1/approve", "", 403); /* R-X-2 */
+	r = post_form_with_csrf(c, "/positions/1/review", "/positions/1/approve", "", 403); /* R-X-2 */
 	http_response_free(r);
 	assert_int_equal(count_versions(1), 1);
 
 	/* templates are an administrator's business */
 	r = get_page(c, "/settings/templates", 403);
 	http_response_free(r);
-	r = post_form(c, "/positions", "/settings/templates/kam/copy", "", 403);
+	r = post_form_with_csrf(c, "/positions", "/settings/templates/kam/copy", "", 403);
 	http_response_free(r);
 	http_client_free(c);
 	assert_false(template_listed("kam-kopie", NULL));
@@ -682,7 +564,8 @@ static void hiring_manager_approves(void **state)
 	requirement_form(form, sizeof form, "Polnischkenntnisse", "language", "language=Polnisch&level=B1");
 	strncat(form, "&", sizeof form - strlen(form) - 1);
 	strncat(form, extra, sizeof form - strlen(form) - 1);
-	struct http_response *r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form,
+						      303);
 	http_response_free(r);
 
 	r = get_page(c, "/positions/1/review", 200);
@@ -690,7 +573,7 @@ static void hiring_manager_approves(void **state)
 	assert_contains(r->body, "/positions/1/compare?a=1&amp;b=draft"); /* the draft changed since version 1 */
 	http_response_free(r);
 
-	r = post_form(c, "/positions/1/review", "/positions/1/approve", "", 303); /* R-PROF-7 */
+	r = post_form_with_csrf(c, "/positions/1/review", "/positions/1/approve", "", 303); /* R-PROF-7 */
 	assert_redirect(r, "/positions/1/review?done=approved");
 	http_response_free(r);
 	assert_int_equal(count_versions(1), 2);
@@ -728,13 +611,14 @@ static void hiring_manager_approves(void **state)
 	http_response_free(r);
 
 	/* approving twice: refused, no third version (R-X-6) */
-	r = post_form(c, "/positions/1/review", "/positions/1/approve", "", 409);
+	r = post_form_with_csrf(c, "/positions/1/review", "/positions/1/approve", "", 409);
 	assert_contains(r->body, "<p class=\"error-code\">409</p>");
 	http_response_free(r);
 	assert_int_equal(count_versions(1), 2);
 
 	/* an edit after the approval starts a new draft, compared with the last version */
-	r = post_form(c, "/positions/1/goals", "/positions/1/goals", "kind=free_text&title=Messeauftritte", 303);
+	r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals", "kind=free_text&title=Messeauftritte",
+				303);
 	http_response_free(r);
 	r = get_page(c, "/positions/1/review", 200);
 	assert_contains(r->body, "action=\"/positions/1/approve\"");
@@ -755,7 +639,7 @@ static void approving_an_unchanged_profile_is_refused(void **state)
 	assert_not_contains(r->body, "action=\"/positions/1/approve\"");
 	assert_contains(r->body, "<a href=\"/positions/1/versions/1\">");
 	http_response_free(r);
-	r = post_form(c, "/positions/1/review", "/positions/1/approve", "", 409); /* R-PROF-7 */
+	r = post_form_with_csrf(c, "/positions/1/review", "/positions/1/approve", "", 409); /* R-PROF-7 */
 	assert_contains(r->body, "<p class=\"error-code\">409</p>");
 	http_response_free(r);
 	http_client_free(c);
@@ -774,14 +658,14 @@ static void tier_conflict_blocks_approval(void **state)
 	assert_not_contains(r->body, "action=\"/positions/2/approve\"");
 	http_response_free(r);
 
-	r = post_form(c, "/positions/2/review", "/positions/2/approve", "", 409); /* R-PROF-6 */
+	r = post_form_with_csrf(c, "/positions/2/review", "/positions/2/approve", "", 409); /* R-PROF-6 */
 	assert_contains(r->body, "<p class=\"error-code\">409</p>");
 	http_response_free(r);
 	http_client_free(c);
 	assert_int_equal(count_versions(2), 0);
 
 	struct http_client *hm = client_logged_in(&srv, "brandt");
-	r = post_form(hm, "/positions/2/review", "/positions/2/approve", "", 409);
+	r = post_form_with_csrf(hm, "/positions/2/review", "/positions/2/approve", "", 409);
 	http_response_free(r);
 	http_client_free(hm);
 	assert_int_equal(count_versions(2), 0);
@@ -804,7 +688,8 @@ static void position_form_refuses_bad_input(void **state)
 						    "template_key=kam&title=+++&organisation_id=1",
 						    "template_key=kam&organisation_id=1" };
 	for (size_t i = 0; i < sizeof empty_titles / sizeof empty_titles[0]; i++) {
-		struct http_response *r = post_form(c, "/positions/new", "/positions", empty_titles[i], 422); /* R-X-6 */
+		struct http_response *r = post_form_with_csrf(c, "/positions/new", "/positions", empty_titles[i],
+							      422); /* R-X-6 */
 		assert_contains(r->body, "aria-invalid=\"true\" aria-describedby=\"f-title-err\"><p class=\"field-error\" id=\"f-title-err\">");
 		check_field_error("POST /positions, empty title", r->body, "f-title");
 		assert_contains(r->body, "<div class=\"flash flash-error\" role=\"alert\">");
@@ -815,19 +700,22 @@ static void position_form_refuses_bad_input(void **state)
 	}
 	assert_int_equal(count_positions(), before); /* nothing stored */
 
-	struct http_response *r = post_form(c, "/positions/new", "/positions",
-					    "template_key=kam&title=KAM+Nord&organisation_id=1&salary_min=90000&salary_max=80000", 422);
+	struct http_response *r = post_form_with_csrf(c, "/positions/new", "/positions",
+						      "template_key=kam&title=KAM+Nord&organisation_id=1&salary_min=90000&salary_max=80000", 422);
 	check_field_error("POST /positions, salary 90000 > 80000", r->body, "f-salary_max"); /* R-X-6 */
 	assert_contains(r->body, "value=\"KAM Nord\"");
 	check_summary_links("POST /positions, inverted salary", r->body);
 	http_response_free(r);
-	r = post_form(c, "/positions/new", "/positions", "template_key=kam&title=KAM+Nord&organisation_id=1&salary_min=-5", 422);
+	r = post_form_with_csrf(c, "/positions/new", "/positions",
+				"template_key=kam&title=KAM+Nord&organisation_id=1&salary_min=-5", 422);
 	check_field_error("POST /positions, salary -5", r->body, "f-salary_min");
 	http_response_free(r);
-	r = post_form(c, "/positions/new", "/positions", "template_key=nope&title=KAM+Nord&organisation_id=1", 422);
+	r = post_form_with_csrf(c, "/positions/new", "/positions", "template_key=nope&title=KAM+Nord&organisation_id=1",
+				422);
 	check_field_error("POST /positions, unknown template", r->body, "f-template_key");
 	http_response_free(r);
-	r = post_form(c, "/positions/new", "/positions", "template_key=kam&title=KAM+Nord&organisation_id=999", 422);
+	r = post_form_with_csrf(c, "/positions/new", "/positions",
+				"template_key=kam&title=KAM+Nord&organisation_id=999", 422);
 	check_field_error("POST /positions, unknown organisation", r->body, "f-organisation_id");
 	http_response_free(r);
 	assert_int_equal(count_positions(), before); /* nothing stored */
@@ -835,11 +723,11 @@ static void position_form_refuses_bad_input(void **state)
 	/* the same on the edit form of an existing position */
 	static char old[65536], now[65536];
 	position_dump(1, old, sizeof old);
-	r = post_form(c, "/positions/1/edit", "/positions/1", "status=draft&title=&organisation_id=1", 422);
+	r = post_form_with_csrf(c, "/positions/1/edit", "/positions/1", "status=draft&title=&organisation_id=1", 422);
 	check_field_error("POST /positions/1, empty title", r->body, "f-title");
 	http_response_free(r);
-	r = post_form(c, "/positions/1/edit", "/positions/1",
-		      "status=open&title=Anders&organisation_id=1&salary_min=120000&salary_max=100000", 422);
+	r = post_form_with_csrf(c, "/positions/1/edit", "/positions/1",
+				"status=open&title=Anders&organisation_id=1&salary_min=120000&salary_max=100000", 422);
 	check_field_error("POST /positions/1, inverted salary", r->body, "f-salary_max");
 	http_response_free(r);
 	http_client_free(c);
@@ -862,7 +750,7 @@ static void requirement_form_refuses_inverted_years(void **state)
 	char form[1024], path[96], id[32];
 	requirement_form(form, sizeof form, "Vertriebserfahrung (geändert)", "experience", "years_min=12&years_max=8");
 	snprintf(path, sizeof path, "/positions/1/requirements/%lld", req);
-	struct http_response *r = post_form(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
 	snprintf(id, sizeof id, "q%lld-years_max", req);
 	check_field_error("POST requirement, years 12 to 8", r->body, id);
 	assert_contains(r->body, "<details class=\"edit\" open>"); /* the failed form stays open */
@@ -870,14 +758,14 @@ static void requirement_form_refuses_inverted_years(void **state)
 	requirement_dump(1, req, now, sizeof now);
 	assert_string_equal(now, old); /* nothing stored */
 
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	check_field_error("POST new requirement, years 12 to 8", r->body, "new-years_max");
 	http_response_free(r);
 	assert_int_equal(count_of(1, "requirements"), nreq);
 
 	/* not a number, out of range */
 	requirement_form(form, sizeof form, "Vertriebserfahrung", "experience", "years_min=abc&years_max=500");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	check_field_error("POST new requirement, years abc", r->body, "new-years_min");
 	check_field_error("POST new requirement, years 500", r->body, "new-years_max");
 	http_response_free(r);
@@ -900,14 +788,14 @@ static void requirement_form_refuses_unknown_level(void **state)
 	char form[1024], path[96], id[32];
 	requirement_form(form, sizeof form, "Englisch verhandlungssicher", "language", "language=Englisch&level=D1");
 	snprintf(path, sizeof path, "/positions/1/requirements/%lld", req);
-	struct http_response *r = post_form(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
 	snprintf(id, sizeof id, "q%lld-level", req);
 	check_field_error("POST requirement, level D1", r->body, id);
 	http_response_free(r);
 	requirement_dump(1, req, now, sizeof now);
 	assert_string_equal(now, old); /* nothing stored */
 
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	assert_contains(r->body, "<div class=\"flash flash-error\" role=\"alert\">");
 	check_field_error("POST new requirement, level D1", r->body, "new-level");
 	check_summary_links("POST new requirement, level D1", r->body);
@@ -916,11 +804,11 @@ static void requirement_form_refuses_unknown_level(void **state)
 
 	/* a language without a level, and a level in lower case (valid) */
 	requirement_form(form, sizeof form, "Polnisch", "language", "language=Polnisch&level=");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	http_response_free(r);
 	assert_int_equal(count_of(1, "requirements"), nreq);
 	requirement_form(form, sizeof form, "Polnisch", "language", "language=Polnisch&level=b2");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
 	http_response_free(r);
 	http_client_free(c);
 	assert_int_equal(count_of(1, "requirements"), nreq + 1);
@@ -943,7 +831,7 @@ static void requirement_links_only_own_goals(void **state)
 	snprintf(extra, sizeof extra, "goal_ids=%lld&goal_ids=%lld", own, foreign);
 	requirement_form(form, sizeof form, "Geänderte Erfahrung", "experience", extra);
 	snprintf(path, sizeof path, "/positions/1/requirements/%lld", req);
-	struct http_response *r = post_form(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/requirements", path, form, 422); /* R-X-6 */
 	char anchor[64];
 	snprintf(anchor, sizeof anchor, "<div class=\"item-row\" id=\"req-%lld\">", req);
 	const char *row = strstr(r->body, anchor);
@@ -957,24 +845,24 @@ static void requirement_links_only_own_goals(void **state)
 	assert_string_equal(now, old); /* links and title unchanged */
 
 	/* a new requirement with another position's goal is not created */
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	assert_contains(r->body, "<p class=\"field-error\">");
 	http_response_free(r);
 	assert_int_equal(count_of(1, "requirements"), nreq);
 
 	/* goal ids that do not exist or are no ids */
 	requirement_form(form, sizeof form, "Neue Anforderung", "skill", "goal_ids=999999");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	http_response_free(r);
 	requirement_form(form, sizeof form, "Neue Anforderung", "skill", "goal_ids=abc");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 422);
 	http_response_free(r);
 	assert_int_equal(count_of(1, "requirements"), nreq);
 
 	/* the position's own goal is fine */
 	snprintf(extra, sizeof extra, "goal_ids=%lld", own);
 	requirement_form(form, sizeof form, "Neue Anforderung", "skill", extra);
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
 	assert_redirect(r, "/positions/1/requirements?done=saved#req-");
 	http_response_free(r);
 	http_client_free(c);
@@ -994,36 +882,38 @@ static void foreign_goal_is_not_found(void **state)
 	profile_dump(2, p2, sizeof p2);
 	char path[96], form[1024];
 	snprintf(path, sizeof path, "/positions/1/goals/%lld", foreign);
-	struct http_response *r = post_form(c, "/positions/1/goals", path, "kind=free_text&title=Gekapert", 404); /* R-X-6 */
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/goals", path, "kind=free_text&title=Gekapert",
+						      404); /* R-X-6 */
 	http_response_free(r);
 	snprintf(path, sizeof path, "/positions/1/goals/%lld/delete", foreign);
-	r = post_form(c, "/positions/1/goals", path, "", 404);
+	r = post_form_with_csrf(c, "/positions/1/goals", path, "", 404);
 	http_response_free(r);
 	snprintf(path, sizeof path, "/positions/1/requirements/%lld", req2);
 	requirement_form(form, sizeof form, "Gekapert", "skill", "");
-	r = post_form(c, "/positions/1/requirements", path, form, 404);
+	r = post_form_with_csrf(c, "/positions/1/requirements", path, form, 404);
 	http_response_free(r);
 	snprintf(path, sizeof path, "/positions/1/requirements/%lld/delete", req2);
-	r = post_form(c, "/positions/1/requirements", path, "", 404);
+	r = post_form_with_csrf(c, "/positions/1/requirements", path, "", 404);
 	http_response_free(r);
 	profile_dump(2, now, sizeof now);
 	assert_string_equal(now, p2); /* position 2 unchanged */
 
 	/* goal input of position 1 itself: refused at the field */
 	size_t goals = count_of(1, "goals");
-	r = post_form(c, "/positions/1/goals", "/positions/1/goals", "kind=free_text&title=", 422);
+	r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals", "kind=free_text&title=", 422);
 	check_field_error("POST goal, empty title", r->body, "new-title");
 	check_summary_links("POST goal, empty title", r->body);
 	http_response_free(r);
-	r = post_form(c, "/positions/1/goals", "/positions/1/goals", "kind=revenue&title=Umsatz&revenue_amount=-3", 422);
+	r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals",
+				"kind=revenue&title=Umsatz&revenue_amount=-3", 422);
 	check_field_error("POST goal, revenue -3", r->body, "new-revenue_amount");
 	http_response_free(r);
-	r = post_form(c, "/positions/1/goals", "/positions/1/goals", "kind=bogus&title=Umsatz", 422);
+	r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals", "kind=bogus&title=Umsatz", 422);
 	check_field_error("POST goal, kind bogus", r->body, "new-kind");
 	http_response_free(r);
 	long long own = goal_id(1, 0);
 	snprintf(path, sizeof path, "/positions/1/goals/%lld", own);
-	r = post_form(c, "/positions/1/goals", path, "kind=revenue&title=", 422);
+	r = post_form_with_csrf(c, "/positions/1/goals", path, "kind=revenue&title=", 422);
 	snprintf(form, sizeof form, "g%lld-title", own);
 	check_field_error("POST goal edit, empty title", r->body, form);
 	http_response_free(r);
@@ -1070,8 +960,8 @@ static void template_editor(void **state)
 	http_response_free(r);
 
 	/* broken JSON: 422, the parse error at the field, nothing stored */
-	r = post_form(c, "/settings/templates/kam", "/settings/templates/kam",
-		      "json=%7B%22key%22%3A%22kam%22%2C%22name%22%3A", 422); /* R-X-6 */
+	r = post_form_with_csrf(c, "/settings/templates/kam", "/settings/templates/kam",
+				"json=%7B%22key%22%3A%22kam%22%2C%22name%22%3A", 422); /* R-X-6 */
 	check_field_error("POST template, broken JSON", r->body, "f-json");
 	assert_contains(r->body, "<p class=\"field-error\" id=\"f-json-err\">");
 	assert_contains(r->body, "line 1, column"); /* the parser's position */
@@ -1080,7 +970,7 @@ static void template_editor(void **state)
 	bool customised = true;
 	assert_true(template_listed("kam", &customised));
 	assert_false(customised);
-	r = post_form(c, "/settings/templates/kam", "/settings/templates/kam", "", 422);
+	r = post_form_with_csrf(c, "/settings/templates/kam", "/settings/templates/kam", "", 422);
 	http_response_free(r);
 	assert_true(template_listed("kam", &customised));
 	assert_false(customised);
@@ -1099,14 +989,14 @@ static void template_editor(void **state)
 	json_form(doc, changed, sizeof changed);
 	json_decref(doc);
 
-	r = post_form(c, "/settings/templates/kam", "/settings/templates/kam", wrong_key, 422);
+	r = post_form_with_csrf(c, "/settings/templates/kam", "/settings/templates/kam", wrong_key, 422);
 	check_field_error("POST template, another key", r->body, "f-json");
 	http_response_free(r);
 	assert_true(template_listed("kam", &customised));
 	assert_false(customised);
 
 	/* a valid change is stored: kam is customised ... */
-	r = post_form(c, "/settings/templates/kam", "/settings/templates/kam", changed, 303);
+	r = post_form_with_csrf(c, "/settings/templates/kam", "/settings/templates/kam", changed, 303);
 	assert_redirect(r, "/settings/templates/kam?done=saved");
 	http_response_free(r);
 	assert_true(template_listed("kam", &customised));
@@ -1116,7 +1006,7 @@ static void template_editor(void **state)
 	http_response_free(r);
 
 	/* ... and restored to the built-in (R-ROLE-1) */
-	r = post_form(c, "/settings/templates", "/settings/templates/kam/restore", "", 303);
+	r = post_form_with_csrf(c, "/settings/templates", "/settings/templates/kam/restore", "", 303);
 	http_response_free(r);
 	assert_true(template_listed("kam", &customised));
 	assert_false(customised);
@@ -1126,7 +1016,7 @@ static void template_editor(void **state)
 
 	/* copying makes a new template under a new key (R-ROLE-1) */
 	char copy[64], copy2[64], path[128];
-	r = post_form(c, "/settings/templates", "/settings/templates/kam/copy", "", 303);
+	r = post_form_with_csrf(c, "/settings/templates", "/settings/templates/kam/copy", "", 303);
 	assert_redirect(r, "/settings/templates/");
 	copy_key_from_location(r, copy, sizeof copy);
 	http_response_free(r);
@@ -1146,7 +1036,7 @@ static void template_editor(void **state)
 	assert_contains(r->body, link);
 	http_response_free(r);
 	/* a second copy gets another key */
-	r = post_form(c, "/settings/templates", "/settings/templates/kam/copy", "", 303);
+	r = post_form_with_csrf(c, "/settings/templates", "/settings/templates/kam/copy", "", 303);
 	copy_key_from_location(r, copy2, sizeof copy2);
 	http_response_free(r);
 	assert_string_not_equal(copy2, copy);
@@ -1160,7 +1050,7 @@ static void template_editor(void **state)
 
 	/* an own template is deleted by "restore" */
 	snprintf(path, sizeof path, "/settings/templates/%s/restore", copy);
-	r = post_form(c, "/settings/templates", path, "", 303);
+	r = post_form_with_csrf(c, "/settings/templates", path, "", 303);
 	http_response_free(r);
 	http_client_free(c);
 	assert_false(template_listed(copy, NULL));
@@ -1173,17 +1063,17 @@ static void user_markup_is_escaped(void **state)
 {
 	(void)state;
 	struct http_client *c = client_logged_in(&srv, "admin");
-	struct http_response *r = post_form(c, "/positions/1/goals", "/positions/1/goals",
-					    "kind=free_text&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&notes=%22%3E%3Cb%3Ex", 303);
+	struct http_response *r = post_form_with_csrf(c, "/positions/1/goals", "/positions/1/goals",
+						      "kind=free_text&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&notes=%22%3E%3Cb%3Ex", 303);
 	http_response_free(r);
 	char form[1024];
 	requirement_form(form, sizeof form, "<img src=x onerror=alert(2)>", "skill", "");
-	r = post_form(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
+	r = post_form_with_csrf(c, "/positions/1/requirements", "/positions/1/requirements", form, 303);
 	http_response_free(r);
-	r = post_form(c, "/positions/1/stakeholders", "/positions/1/stakeholders",
-		      "name=%22%3E%3Cu%3EEvil%3C%2Fu%3E&role=cfo&user_id=", 303);
+	r = post_form_with_csrf(c, "/positions/1/stakeholders", "/positions/1/stakeholders",
+				"name=%22%3E%3Cu%3EEvil%3C%2Fu%3E&role=cfo&user_id=", 303);
 	http_response_free(r);
-	r = post_form(c, "/positions/1/review", "/positions/1/approve", "", 303);
+	r = post_form_with_csrf(c, "/positions/1/review", "/positions/1/approve", "", 303);
 	http_response_free(r);
 
 	static const char *const goal = "&lt;script&gt;alert(1)&lt;/script&gt;";
@@ -1213,8 +1103,8 @@ static void user_markup_is_escaped(void **state)
 	}
 
 	/* a title with markup, through the basics form */
-	r = post_form(c, "/positions/new", "/positions",
-		      "template_key=kam&title=%3Cb%3EKAM%3C%2Fb%3E+%26+%22Co%22&organisation_id=1", 303);
+	r = post_form_with_csrf(c, "/positions/new", "/positions",
+				"template_key=kam&title=%3Cb%3EKAM%3C%2Fb%3E+%26+%22Co%22&organisation_id=1", 303);
 	http_response_free(r);
 	r = get_page(c, "/positions", 200);
 	assert_contains(r->body, "&lt;b&gt;KAM&lt;/b&gt; &amp; &quot;Co&quot;");

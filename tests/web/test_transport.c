@@ -186,23 +186,6 @@ static void get_login(struct http_client *c, const char *const *headers, char *c
 	http_response_free(r);
 }
 
-/* The audit log of s as the admin sees it over the API; caller decrefs. */
-static json_t *audit_entries(const struct server *s)
-{
-	struct http_client *admin = client_logged_in(s, "admin");
-	struct http_response *r = http_get(admin, "/api/v1/audit?limit=500", NULL);
-	assert_status(r, 200);
-	json_t *j = http_json(r);
-	http_response_free(r);
-	http_client_free(admin);
-	json_t *entries = json_object_get(j, "entries");
-	if (!json_is_array(entries))
-		fail_msg("GET /api/v1/audit: no \"entries\" array");
-	json_incref(entries);
-	json_decref(j);
-	return entries;
-}
-
 /* Collects the ip of every audit entry with this action whose changes name
  * this user, comma-separated, into out; returns how many there are. */
 static size_t audit_ips(json_t *entries, const char *action, const char *user, char *out, size_t n)
