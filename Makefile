@@ -7,7 +7,7 @@
 #   make po-update  refresh po/stellwerk.pot and merge it into po/de.po
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := sqlite3 libmicrohttpd libsodium jansson
+PKGS      := sqlite3 libmicrohttpd libsodium jansson libzip libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
 WARN      := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
