@@ -174,6 +174,11 @@ enum store_rc db_run(struct db_stmt *st)
 	return rc;
 }
 
+double db_column_double(struct db_stmt *st, int col)
+{
+	return st->st ? sqlite3_column_double(st->st, col) : 0.0;
+}
+
 int64_t db_column_int64(struct db_stmt *st, int col)
 {
 	return (int64_t)sqlite3_column_int64(st->st, col);

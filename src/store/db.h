@@ -78,6 +78,7 @@ enum store_rc db_run(struct db_stmt *st);
 
 /* Column getters for the current row; SQL NULL reads as 0 or "". */
 int64_t db_column_int64(struct db_stmt *st, int col);
+double db_column_double(struct db_stmt *st, int col);
 bool db_column_is_null(struct db_stmt *st, int col);
 /* Copies the text into buf (size n, always NUL-terminated); false if it was cut. */
 bool db_column_text_copy(struct db_stmt *st, int col, char *buf, size_t n);

@@ -266,6 +266,124 @@ static const struct migration migrations[] = {
 	  ");\n"
 	  "CREATE INDEX job_ads_published ON job_ads(published, date_posted);\n"
 	  "PRAGMA user_version = 3;\n" },
+	{ 4,
+	  /* Candidates, their applications to positions, the activity timeline,
+	   * documents, consents, channel plans and full-text search (R-CAND-1..3,
+	   * R-CAND-5, R-CHAN-2..4, R-AD-5). The *_norm columns hold the
+	   * normalisations of core/candidate.h for duplicate lookup (R-CAND-5).
+	   * Stage, channel, referral and rejection codes are the stable codes of
+	   * core/pipeline.h and core/channels.h. */
+	  "CREATE TABLE candidates (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  first_name TEXT NOT NULL DEFAULT '',\n"
+	  "  last_name TEXT NOT NULL DEFAULT '',\n"
+	  "  email TEXT NOT NULL DEFAULT '',\n"
+	  "  phone TEXT NOT NULL DEFAULT '',\n"
+	  "  current_role TEXT NOT NULL DEFAULT '',\n"
+	  "  current_company TEXT NOT NULL DEFAULT '',\n"
+	  "  location TEXT NOT NULL DEFAULT '',\n"
+	  "  notice_period_weeks INTEGER NOT NULL DEFAULT -1 CHECK (notice_period_weeks >= -1),\n"
+	  "  salary_expectation INTEGER NOT NULL DEFAULT 0 CHECK (salary_expectation >= 0),\n"
+	  "  currency TEXT NOT NULL DEFAULT '',\n"
+	  "  languages TEXT NOT NULL DEFAULT '',\n"
+	  "  links TEXT NOT NULL DEFAULT '',\n"
+	  "  tags TEXT NOT NULL DEFAULT '',\n"
+	  "  channel TEXT NOT NULL DEFAULT '',\n"
+	  "  referrer TEXT NOT NULL DEFAULT '',\n"
+	  "  event TEXT NOT NULL DEFAULT '',\n"
+	  "  email_norm TEXT NOT NULL DEFAULT '',\n"
+	  "  phone_norm TEXT NOT NULL DEFAULT '',\n"
+	  "  name_norm TEXT NOT NULL DEFAULT '',\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  updated_at INTEGER NOT NULL\n"
+	  ");\n"
+	  "CREATE INDEX candidates_email_norm ON candidates(email_norm) WHERE email_norm <> '';\n"
+	  "CREATE INDEX candidates_phone_norm ON candidates(phone_norm) WHERE phone_norm <> '';\n"
+	  "CREATE INDEX candidates_name_norm ON candidates(name_norm) WHERE name_norm <> '';\n"
+	  "CREATE INDEX candidates_created ON candidates(created_at);\n"
+	  /* One application per candidate and position. The referral columns are
+	   * set only for channel 'referrals' (referrer_kind NULL otherwise);
+	   * informed is 0 unanswered, 1 no, 2 yes (enum informed_answer). */
+	  "CREATE TABLE applications (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  candidate_id INTEGER NOT NULL REFERENCES candidates(id),\n"
+	  "  position_id INTEGER NOT NULL REFERENCES positions(id),\n"
+	  "  stage TEXT NOT NULL CHECK (length(stage) BETWEEN 1 AND 31),\n"
+	  "  stage_entered_at INTEGER NOT NULL,\n"
+	  "  last_contact_at INTEGER,\n"
+	  "  channel TEXT NOT NULL DEFAULT '',\n"
+	  "  referrer_kind TEXT CHECK (referrer_kind IS NULL OR referrer_kind IN ('employee', 'partner', 'customer')),\n"
+	  "  referrer_name TEXT NOT NULL DEFAULT '',\n"
+	  "  referrer_user_id INTEGER REFERENCES users(id),\n"
+	  "  referral_status TEXT CHECK (referral_status IS NULL OR referral_status IN ('proposed', 'contacted',"
+	  " 'hired', 'bonus_paid', 'declined')),\n"
+	  "  bonus_cents INTEGER NOT NULL DEFAULT 0 CHECK (bonus_cents >= 0),\n"
+	  "  event TEXT NOT NULL DEFAULT '',\n"
+	  "  rejection_reason TEXT NOT NULL DEFAULT '',\n"
+	  "  rejection_note TEXT NOT NULL DEFAULT '',\n"
+	  "  informed INTEGER NOT NULL DEFAULT 0 CHECK (informed IN (0, 1, 2)),\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  UNIQUE (candidate_id, position_id)\n"
+	  ");\n"
+	  "CREATE INDEX applications_position ON applications(position_id, stage, stage_entered_at);\n"
+	  /* The activity timeline. Notes are folded in as events of kind 'note'
+	   * (no separate notes table): a note, contact or document that concerns
+	   * the candidate rather than one application has application_id NULL,
+	   * and candidate_id is always set so the timeline of a candidate is one
+	   * indexed query. user_id is NULL for the command line and the system. */
+	  "CREATE TABLE application_events (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,\n"
+	  "  application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,\n"
+	  "  at INTEGER NOT NULL,\n"
+	  "  user_id INTEGER REFERENCES users(id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('stage', 'note', 'contact', 'document')),\n"
+	  "  from_stage TEXT NOT NULL DEFAULT '',\n"
+	  "  to_stage TEXT NOT NULL DEFAULT '',\n"
+	  "  text TEXT NOT NULL DEFAULT ''\n"
+	  ");\n"
+	  "CREATE INDEX application_events_application ON application_events(application_id, at);\n"
+	  "CREATE INDEX application_events_candidate ON application_events(candidate_id, at);\n"
+	  /* Uploaded files live under stored_name (a generated id) in the data
+	   * directory; original_name is shown, never used as a path. */
+	  "CREATE TABLE candidate_documents (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  candidate_id INTEGER NOT NULL REFERENCES candidates(id),\n"
+	  "  stored_name TEXT NOT NULL UNIQUE CHECK (length(stored_name) BETWEEN 1 AND 95),\n"
+	  "  original_name TEXT NOT NULL DEFAULT '',\n"
+	  "  mime TEXT NOT NULL,\n"
+	  "  size INTEGER NOT NULL CHECK (size >= 0),\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  extract_status TEXT NOT NULL DEFAULT 'pending' CHECK (extract_status IN ('pending', 'ok', 'failed')),\n"
+	  "  extract_error TEXT NOT NULL DEFAULT '',\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  created_by INTEGER REFERENCES users(id)\n"
+	  ");\n"
+	  "CREATE INDEX candidate_documents_candidate ON candidate_documents(candidate_id);\n"
+	  "CREATE TABLE consents (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('privacy', 'talent_pool')),\n"
+	  "  notice_version TEXT NOT NULL,\n"
+	  "  given_at INTEGER NOT NULL,\n"
+	  "  expires_at INTEGER\n"
+	  ");\n"
+	  "CREATE INDEX consents_candidate ON consents(candidate_id, kind);\n"
+	  "CREATE TABLE channel_plans (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,\n"
+	  "  channel TEXT NOT NULL,\n"
+	  "  owner_id INTEGER REFERENCES users(id),\n"
+	  "  budget_cents INTEGER NOT NULL DEFAULT 0 CHECK (budget_cents >= 0),\n"
+	  "  start_date TEXT NOT NULL DEFAULT '',\n"
+	  "  UNIQUE (position_id, channel)\n"
+	  ");\n"
+	  /* Full-text search (R-CAND-3), rowid = candidates.id. Kept in step by
+	   * src/store/candidates.c and applications.c, not by triggers, so notes
+	   * and extracted document text can be added explicitly. */
+	  "CREATE VIRTUAL TABLE candidates_fts USING fts5(name, role, company, location, tags, notes, documents,"
+	  " tokenize = 'snowball');\n"
+	  "PRAGMA user_version = 4;\n" },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

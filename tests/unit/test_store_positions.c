@@ -328,6 +328,9 @@ static void test_migration_2_on_top_of_1(void **state)
 
 	/* back to a version-1 database that holds data: drop what migrations 2 and later made */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
+					"DROP TABLE candidates_fts; DROP TABLE channel_plans; DROP TABLE consents;"
+					"DROP TABLE candidate_documents; DROP TABLE application_events; DROP TABLE applications;"
+					"DROP TABLE candidates;"
 					"DROP TABLE job_ads; DROP TABLE role_templates; DROP TABLE profile_versions; DROP TABLE proposals;"
 					"DROP TABLE stakeholders; DROP TABLE requirement_goals; DROP TABLE requirements;"
 					"DROP TABLE goals; DROP TABLE positions; DROP TABLE organisations;"
