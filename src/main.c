@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	{ "token", cmd_token, N_("Create, list and revoke API tokens") },
 	{ "position", cmd_position, N_("List positions and export one with its requirements profile as JSON") },
 	{ "lint-ad", cmd_lint_ad, N_("Check a job ad for clichés, vague tasks, AGG risks, pay transparency and readability") },
+	{ "import", cmd_import, N_("Import candidates from a CSV file, all or nothing") },
+	{ "export", cmd_export, N_("Export candidates as CSV to standard output") },
 	{ "backup", cmd_backup, N_("Write a consistent copy of the database, also while serving") },
 	{ "migrate", cmd_migrate, N_("Bring the database schema up to date") },
 	{ "version", cmd_version, N_("Print the version of stellwerk and its libraries") },

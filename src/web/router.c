@@ -16,6 +16,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/ad_handlers.h"
+#include "web/api_candidates.h"
 #include "web/api_positions.h"
 #include "web/pages.h"
 
@@ -132,6 +133,17 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/positions/{id}/ad.jsonld", ACTION_VIEW_POSITIONS, api_ad_jsonld, 0 },
 	{ HTTP_GET, "/api/v1/templates", ACTION_VIEW_POSITIONS, api_templates_list, 0 },
 	{ HTTP_GET, "/api/v1/templates/{key}", ACTION_VIEW_POSITIONS, api_template_get, 0 },
+	/* Step 4. Until step 5 assigns candidates to interviewers, only recruiter
+	 * and above see them: reads need ACTION_EDIT_POSITIONS too. */
+	{ HTTP_GET, "/api/v1/candidates", ACTION_EDIT_POSITIONS, api_candidates_list, 0 },
+	{ HTTP_POST, "/api/v1/candidates", ACTION_EDIT_POSITIONS, api_candidates_create, 0 },
+	{ HTTP_GET, "/api/v1/candidates/{id}", ACTION_EDIT_POSITIONS, api_candidate_get, 0 },
+	{ HTTP_PATCH, "/api/v1/candidates/{id}", ACTION_EDIT_POSITIONS, api_candidate_update, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_board, 0 },
+	{ HTTP_POST, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_create, 0 },
+	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_EDIT_POSITIONS, api_application_move, 0 },
+	{ HTTP_GET, "/api/v1/channels", ACTION_EDIT_POSITIONS, api_channels_list, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_EDIT_POSITIONS, api_channel_report, 0 },
 };
 
 /* Matches path against pattern, capturing {id} segments into r->path_args. */
