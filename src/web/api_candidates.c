@@ -663,6 +663,21 @@ static const char *move_check_field(enum move_check c)
 	}
 }
 
+void api_application_get(struct request *r)
+{
+	struct application *a = arena_alloc(&r->arena, sizeof *a);
+	enum store_rc rc = store_application_get(r->store, req_path_arg(r, 0), a);
+	if (rc == STORE_NOT_FOUND) {
+		page_error(r, 404, _("There is no such application."));
+		return;
+	}
+	if (rc != STORE_OK) {
+		api_store_failed(r, rc);
+		return;
+	}
+	api_json(r, 200, application_to_json(r, a));
+}
+
 void api_application_move(struct request *r)
 {
 	struct application *a = arena_alloc(&r->arena, sizeof *a);

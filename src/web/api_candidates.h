@@ -19,6 +19,7 @@ void api_candidate_update(struct request *r);
 
 void api_applications_board(struct request *r);
 void api_applications_create(struct request *r);
+void api_application_get(struct request *r);
 void api_application_move(struct request *r);
 
 void api_channels_list(struct request *r);

@@ -141,6 +141,7 @@ static const struct route routes[] = {
 	{ HTTP_PATCH, "/api/v1/candidates/{id}", ACTION_EDIT_POSITIONS, api_candidate_update, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_board, 0 },
 	{ HTTP_POST, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_create, 0 },
+	{ HTTP_GET, "/api/v1/applications/{id}", ACTION_EDIT_POSITIONS, api_application_get, 0 },
 	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_EDIT_POSITIONS, api_application_move, 0 },
 	{ HTTP_GET, "/api/v1/channels", ACTION_EDIT_POSITIONS, api_channels_list, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_EDIT_POSITIONS, api_channel_report, 0 },

@@ -293,6 +293,12 @@ static void applications_move_through_the_pipeline(void **state)
 	long long app_b = create_application(pos, b, ",\"stage\":\"contacted\"", 201);
 	struct http_response *res;
 	char path[128], body[256];
+	/* R-CAND-2: the application reads back with its stage */
+	snprintf(path, sizeof path, "/api/v1/applications/%lld", app_b);
+	json_t *got = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
+	assert_string_equal(json_string_value(json_object_get(got, "stage")), "contacted");
+	json_decref(got);
+	api_expect_problem(&srv, tok_weber, "GET", "/api/v1/applications/999999", NULL, 404, NULL);
 	snprintf(path, sizeof path, "/api/v1/positions/%lld/applications", pos);
 	snprintf(body, sizeof body, "{\"candidate_id\":%lld}", a);
 	res = api_call(&srv, tok_weber, "POST", path, body);
