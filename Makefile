@@ -20,6 +20,7 @@ SRC       := $(sort $(wildcard src/*/*.c))
 MAIN      := src/main.c
 ASSETS    := $(sort $(shell find assets data -type f 2>/dev/null))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_LIB  := $(filter-out $(UNIT_SRC),$(sort $(wildcard tests/unit/*.c)))
 WEB_SRC   := $(sort $(wildcard tests/web/test_*.c))
 WEB_LIB   := $(filter-out $(WEB_SRC),$(sort $(wildcard tests/web/*.c)))
 
@@ -85,10 +86,10 @@ build/asan/libstellwerk.a: $(SAN_OBJ)
 build/asan/stellwerk: build/asan/obj/main.o build/asan/libstellwerk.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/tests/unit/%: tests/unit/%.c build/asan/libstellwerk.a
+build/asan/tests/unit/%: tests/unit/%.c $(UNIT_LIB) build/asan/libstellwerk.a
 	@mkdir -p $(@D)
 	@echo 'LD test $@'
-	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -o $@ $< build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
+	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
 
 build/asan/tests/web/%: tests/web/%.c $(WEB_LIB) build/asan/libstellwerk.a
 	@mkdir -p $(@D)

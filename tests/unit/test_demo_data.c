@@ -20,7 +20,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +41,8 @@
 #include "util/log.h"
 #include "web/ad_ops.h"
 
+#include "store_fixture.h"
+
 #define NOW 1795737600 /* 2026-11-27T00:00:00Z */
 #define DAY 86400
 #define MAX_FINDINGS 32
@@ -55,48 +56,17 @@ struct fixture {
 	struct store *s;
 };
 
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat sb;
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			remove_tree(path);
-		else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* A fresh database filled by demo_fill in one transaction, as `stellwerk demo` does. */
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char err[256];
-	int from = -1, to = -1;
 	if (!f)
 		return -1;
 	*state = f;
-	strcpy(f->dir, "/tmp/stellwerk-demo-test-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	if (store_open(f->dir, true, &f->s, err, sizeof err) != STORE_OK) {
-		fprintf(stderr, "store_open: %s\n", err);
-		return -1;
-	}
-	if (store_migrate(f->s, &from, &to) != STORE_OK)
-		return -1;
+	f->s = temp_store_open(f->dir, "stellwerk-demo-test");
 	if (store_begin(f->s) != STORE_OK)
 		return -1;
-	if (!demo_fill(f->s, "$argon2id$v=19$m=19456,t=2,p=1$SECRETHASH", NOW)) {
+	if (!demo_fill(f->s, TEST_PASSWORD_HASH, NOW)) {
 		store_rollback(f->s);
 		fprintf(stderr, "demo_fill failed\n");
 		return -1;
@@ -108,8 +78,7 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	if (f) {
-		store_close(f->s);
-		remove_tree(f->dir);
+		temp_store_close(f->s, f->dir);
 		free(f);
 	}
 	return 0;
@@ -503,7 +472,7 @@ static void test_fill_twice_fails(void **state)
 	size_t n = 0;
 
 	assert_int_equal(store_begin(f->s), STORE_OK);
-	assert_false(demo_fill(f->s, "$argon2id$v=19$m=19456,t=2,p=1$SECRETHASH", NOW));
+	assert_false(demo_fill(f->s, TEST_PASSWORD_HASH, NOW));
 	store_rollback(f->s);
 	assert_int_equal(store_organisation_list(f->s, &list, &n), STORE_OK);
 	assert_int_equal(n, 2);

@@ -28,6 +28,8 @@
 #include "store/users.h"
 #include "util/log.h"
 
+#include "store_fixture.h"
+
 #define NOW 1767225600 /* 2026-01-01T00:00:00Z */
 
 struct fixture {
@@ -36,46 +38,13 @@ struct fixture {
 };
 
 static const struct actor ADMIN_ACTOR = { 1, "admin", "192.0.2.1" };
-static const struct actor TEST_CLI = { 0, "cli", NULL };
-
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat sb;
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			remove_tree(path);
-		else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char err[256];
-	int from = -1, to = -1;
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/stellwerk-test-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	if (store_open(f->dir, true, &f->s, err, sizeof err) != STORE_OK) {
-		fprintf(stderr, "store_open: %s\n", err);
-		return -1;
-	}
-	if (store_migrate(f->s, &from, &to) != STORE_OK || from != 0 || to != store_schema_latest())
-		return -1;
 	*state = f;
+	f->s = temp_store_open(f->dir, "stellwerk-test");
 	return 0;
 }
 
@@ -84,8 +53,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	if (f->s)
 		assert_int_equal(f->s->open_statements, 0); /* every statement finalized */
-	store_close(f->s);
-	remove_tree(f->dir);
+	temp_store_close(f->s, f->dir);
 	free(f);
 	return 0;
 }
@@ -98,7 +66,7 @@ static struct user make_user(const char *name, const char *display, enum role ro
 	strcpy(u.display_name, display);
 	u.role = role;
 	strcpy(u.lang, "de");
-	strcpy(u.password_hash, "$argon2id$v=19$m=19456,t=2,p=1$SECRETHASH");
+	strcpy(u.password_hash, TEST_PASSWORD_HASH);
 	return u;
 }
 
@@ -108,25 +76,6 @@ static int64_t add_user(struct store *s, const char *name, enum role role)
 	assert_int_equal(store_user_create(s, &TEST_CLI, &u, NOW), STORE_OK);
 	assert_true(u.id > 0);
 	return u.id;
-}
-
-/* The newest audit row. */
-static struct audit_entry last_audit(struct store *s)
-{
-	struct audit_entry *list = NULL, e;
-	size_t n = 0;
-	assert_int_equal(store_audit_list(s, 1, 0, &list, &n), STORE_OK);
-	assert_int_equal(n, 1);
-	e = list[0];
-	free(list);
-	return e;
-}
-
-static int64_t audit_count(struct store *s)
-{
-	int64_t n = -1;
-	assert_int_equal(store_audit_count(s, &n), STORE_OK);
-	return n;
 }
 
 static void test_open_and_migrate_idempotent(void **state)

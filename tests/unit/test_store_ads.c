@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,8 @@
 #include "store/store.h"
 #include "store/users.h"
 
+#include "store_fixture.h"
+
 #define NOW 1767225600 /* 2026-01-01T00:00:00Z */
 #define DAY 86400
 
@@ -39,29 +40,6 @@ struct fixture {
 	int64_t org;
 	int64_t pos_a, pos_b;
 };
-
-static const struct actor TEST_CLI = { 0, "cli", NULL };
-
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat sb;
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			remove_tree(path);
-		else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 static int64_t add_position(struct fixture *f, const char *title)
 {
@@ -81,28 +59,11 @@ static int64_t add_position(struct fixture *f, const char *title)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char err[256];
-	int from = -1, to = -1;
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/stellwerk-test-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	if (store_open(f->dir, true, &f->s, err, sizeof err) != STORE_OK) {
-		fprintf(stderr, "store_open: %s\n", err);
-		return -1;
-	}
-	if (store_migrate(f->s, &from, &to) != STORE_OK || from != 0 || to != store_schema_latest())
-		return -1;
 	*state = f;
-	struct user u;
-	memset(&u, 0, sizeof u);
-	strcpy(u.name, "weber");
-	strcpy(u.display_name, "Anna Weber");
-	u.role = ROLE_RECRUITER;
-	strcpy(u.password_hash, "$argon2id$v=19$m=19456,t=2,p=1$SECRETHASH");
-	assert_int_equal(store_user_create(f->s, &TEST_CLI, &u, NOW), STORE_OK);
-	f->user = u.id;
+	f->s = temp_store_open(f->dir, "stellwerk-test");
+	f->user = temp_store_add_user(f->s, "weber", "Anna Weber", ROLE_RECRUITER, NOW);
 	struct organisation o;
 	memset(&o, 0, sizeof o);
 	strcpy(o.name, "Nordlicht GmbH");
@@ -120,28 +81,9 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	if (f->s)
 		assert_int_equal(f->s->open_statements, 0); /* every statement finalized */
-	store_close(f->s);
-	remove_tree(f->dir);
+	temp_store_close(f->s, f->dir);
 	free(f);
 	return 0;
-}
-
-static struct audit_entry last_audit(struct store *s)
-{
-	struct audit_entry *list = NULL, e;
-	size_t n = 0;
-	assert_int_equal(store_audit_list(s, 1, 0, &list, &n), STORE_OK);
-	assert_int_equal(n, 1);
-	e = list[0];
-	free(list);
-	return e;
-}
-
-static int64_t audit_count(struct store *s)
-{
-	int64_t n = -1;
-	assert_int_equal(store_audit_count(s, &n), STORE_OK);
-	return n;
 }
 
 /* A draft as the generator would leave it. */

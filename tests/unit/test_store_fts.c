@@ -12,10 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/db.h"
 #include "store/store.h"
+
+#include "store_fixture.h"
 
 struct fixture {
 	char dir[64];
@@ -25,10 +26,10 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/stellwerk-fts-XXXXXX");
-	char err[256];
-	if (!mkdtemp(f->dir) || store_open(f->dir, true, &f->s, err, sizeof err) != STORE_OK)
+	if (!f)
 		return -1;
+	*state = f;
+	f->s = temp_store_open(f->dir, "stellwerk-fts");
 	if (db_exec_script(f->s, "fts table",
 			   "CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'snowball');"
 			   "INSERT INTO docs(rowid, body) VALUES"
@@ -37,21 +38,13 @@ static int setup(void **state)
 			   " (3, 'Ausbildung zur Bürokauffrau, Buchhaltung und Rechnungsprüfung'),"
 			   " (4, 'Key Account Manager: Verhandlung, Verhandlungen, Verhandlungsführung');") != STORE_OK)
 		return -1;
-	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->s);
-	char path[128];
-	const char *files[] = { "stellwerk.db", "stellwerk.db-wal", "stellwerk.db-shm" };
-	for (int i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s/%s", f->dir, files[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
+	temp_store_close(f->s, f->dir);
 	free(f);
 	return 0;
 }
