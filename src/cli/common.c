@@ -321,3 +321,23 @@ int cli_parse_data_only(const char *cmd, const char *usage, int argc, char **arg
 	}
 	return -1;
 }
+
+int cli_run_subcommand(const char *cmd, const char *usage, const struct cli_subcommand *subs, size_t n, int argc,
+		       char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; argc >= 2 && i < n; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].run(argc - 1, argv + 1);
+	char choices[256] = "";
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(choices);
+		snprintf(choices + len, sizeof choices - len, "%s%s", i ? ", " : "", subs[i].name);
+	}
+	if (argc < 2)
+		return cli_usage_error(cmd, _("missing subcommand; choose one of: %s"), choices);
+	return cli_usage_error(cmd, _("unknown subcommand '%s'; choose one of: %s"), argv[1], choices);
+}

@@ -33,6 +33,18 @@ void cli_data_dir_discard(const char *dir, bool created);
  * optind at the first operand, else the exit code to return at once. */
 int cli_parse_data_only(const char *cmd, const char *usage, int argc, char **argv, const char **data_flag);
 
+/* A subcommand of a command with several ("user add", "token list", …). */
+struct cli_subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+/* Runs subcommand argv[1] of cmd with argv shifted by one; prints usage for
+ * --help, -h and help; a missing or unknown subcommand is a usage error that
+ * lists the choices. */
+int cli_run_subcommand(const char *cmd, const char *usage, const struct cli_subcommand *subs, size_t n, int argc,
+		       char **argv);
+
 /* Turns getopt_long's '?' or ':' into a usage error naming the option;
  * returns EXIT_USAGE. */
 int cli_option_error(const char *cmd, int c, char **argv);

@@ -255,21 +255,10 @@ cleanup:
 
 int cmd_position(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv);
-	} subcommands[] = {
+	static const struct cli_subcommand subcommands[] = {
 		{ "list", position_list },
 		{ "export", position_export },
 	};
-	if (argc < 2)
-		return cli_usage_error("position", "%s", _("missing subcommand: list or export"));
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-		fputs(_(position_usage), stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-		if (strcmp(argv[1], subcommands[i].name) == 0)
-			return subcommands[i].run(argc - 1, argv + 1);
-	return cli_usage_error("position", _("unknown subcommand '%s': use list or export"), argv[1]);
+	return cli_run_subcommand("position", _(position_usage), subcommands, sizeof subcommands / sizeof subcommands[0], argc,
+				  argv);
 }

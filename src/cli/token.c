@@ -288,22 +288,11 @@ cleanup:
 
 int cmd_token(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv);
-	} subcommands[] = {
+	static const struct cli_subcommand subcommands[] = {
 		{ "create", token_create },
 		{ "list", token_list },
 		{ "revoke", token_revoke },
 	};
-	if (argc < 2)
-		return cli_usage_error("token", "%s", _("missing subcommand: create, list or revoke"));
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-		fputs(_(token_usage), stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-		if (strcmp(argv[1], subcommands[i].name) == 0)
-			return subcommands[i].run(argc - 1, argv + 1);
-	return cli_usage_error("token", _("unknown subcommand '%s': use create, list or revoke"), argv[1]);
+	return cli_run_subcommand("token", _(token_usage), subcommands, sizeof subcommands / sizeof subcommands[0], argc,
+				  argv);
 }

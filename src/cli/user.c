@@ -435,24 +435,13 @@ static int user_enable(int argc, char **argv)
 
 int cmd_user(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv);
-	} subcommands[] = {
+	static const struct cli_subcommand subcommands[] = {
 		{ "add", user_add },
 		{ "list", user_list },
 		{ "passwd", user_passwd },
 		{ "disable", user_disable },
 		{ "enable", user_enable },
 	};
-	if (argc < 2)
-		return cli_usage_error("user", "%s", _("missing subcommand: add, list, passwd, disable or enable"));
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-		fputs(_(user_usage), stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-		if (strcmp(argv[1], subcommands[i].name) == 0)
-			return subcommands[i].run(argc - 1, argv + 1);
-	return cli_usage_error("user", _("unknown subcommand '%s': use add, list, passwd, disable or enable"), argv[1]);
+	return cli_run_subcommand("user", _(user_usage), subcommands, sizeof subcommands / sizeof subcommands[0], argc,
+				  argv);
 }
