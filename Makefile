@@ -1,18 +1,19 @@
 # Makefile — builds stellwerk (release, -O2) and the ASan+UBSan test build.
 #
-#   make            build/stellwerk
+#   make            build/stellwerk (BUILD=dir builds elsewhere, e.g. one tree per helper)
 #   make asan       build/asan/stellwerk
 #   make tests      unit and web test programs under build/asan/tests/
 #   make check      everything, then scripts/test --quick
 #   make po-update  refresh po/stellwerk.pot and merge it into po/de.po
 VERSION   := 0.1.0
+BUILD     ?= build
 CC        ?= cc
 PKGS      := sqlite3 libmicrohttpd libsodium jansson libzip libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
 WARN      := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wformat=2 -Werror
-CPPFLAGS  := -Isrc -Ibuild/gen -DSTELLWERK_VERSION='"$(VERSION)"'
+CPPFLAGS  := -Isrc -I$(BUILD)/gen -DSTELLWERK_VERSION='"$(VERSION)"'
 REL_FLAGS := -O2 -g -fstack-protector-strong -D_FORTIFY_SOURCE=2
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -24,77 +25,77 @@ UNIT_LIB  := $(filter-out $(UNIT_SRC),$(sort $(wildcard tests/unit/*.c)))
 WEB_SRC   := $(sort $(wildcard tests/web/test_*.c))
 WEB_LIB   := $(filter-out $(WEB_SRC),$(sort $(wildcard tests/web/*.c)))
 
-REL_OBJ   := $(patsubst src/%.c,build/obj/%.o,$(SRC)) build/obj/gen/embedded.o
-SAN_OBJ   := $(patsubst src/%.c,build/asan/obj/%.o,$(SRC)) build/asan/obj/gen/embedded.o
-UNIT_BIN  := $(patsubst tests/unit/%.c,build/asan/tests/unit/%,$(UNIT_SRC))
-WEB_BIN   := $(patsubst tests/web/%.c,build/asan/tests/web/%,$(WEB_SRC))
+REL_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/embedded.o
+SAN_OBJ   := $(patsubst src/%.c,$(BUILD)/asan/obj/%.o,$(SRC)) $(BUILD)/asan/obj/gen/embedded.o
+UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/asan/tests/unit/%,$(UNIT_SRC))
+WEB_BIN   := $(patsubst tests/web/%.c,$(BUILD)/asan/tests/web/%,$(WEB_SRC))
 
 .PHONY: all asan tests check clean po-update
-all: build/stellwerk
-asan: build/asan/stellwerk
+all: $(BUILD)/stellwerk
+asan: $(BUILD)/asan/stellwerk
 tests: $(UNIT_BIN) $(WEB_BIN)
 
 # --- generated sources: compiled catalogs and the embedded file table -------
-build/gen/de.mo: po/de.po
+$(BUILD)/gen/de.mo: po/de.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-build/embed: tools/embed.c
+$(BUILD)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -o $@ $<
 
-build/gen/embedded.c: build/embed $(ASSETS) build/gen/de.mo
-	build/embed $@ $(foreach f,$(ASSETS),$(f)=$(f)) locale/de.mo=build/gen/de.mo
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(ASSETS) $(BUILD)/gen/de.mo
+	$(BUILD)/embed $@ $(foreach f,$(ASSETS),$(f)=$(f)) locale/de.mo=$(BUILD)/gen/de.mo
 
 # --- release build -----------------------------------------------------------
-build/obj/%.o: src/%.c
+$(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo 'CC      $<'
 	@$(CC) $(WARN) $(REL_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/obj/gen/embedded.o: build/gen/embedded.c
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O1 $(CPPFLAGS) -c -o $@ $<
 
-build/stellwerk: $(REL_OBJ) build/obj/main.o
+$(BUILD)/stellwerk: $(REL_OBJ) $(BUILD)/obj/main.o
 	$(CC) $(REL_FLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/obj/main.o: $(MAIN)
+$(BUILD)/obj/main.o: $(MAIN)
 	@mkdir -p $(@D)
 	@echo 'CC      $<'
 	@$(CC) $(WARN) $(REL_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 # --- sanitizer build and tests ------------------------------------------------
-build/asan/obj/%.o: src/%.c
+$(BUILD)/asan/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo 'CC asan $<'
 	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/asan/obj/gen/embedded.o: build/gen/embedded.c
+$(BUILD)/asan/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O1 $(CPPFLAGS) -c -o $@ $<
 
-build/asan/obj/main.o: $(MAIN)
+$(BUILD)/asan/obj/main.o: $(MAIN)
 	@mkdir -p $(@D)
 	@echo 'CC asan $<'
 	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/asan/libstellwerk.a: $(SAN_OBJ)
+$(BUILD)/asan/libstellwerk.a: $(SAN_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-build/asan/stellwerk: build/asan/obj/main.o build/asan/libstellwerk.a
+$(BUILD)/asan/stellwerk: $(BUILD)/asan/obj/main.o $(BUILD)/asan/libstellwerk.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/tests/unit/%: tests/unit/%.c $(UNIT_LIB) build/asan/libstellwerk.a
+$(BUILD)/asan/tests/unit/%: tests/unit/%.c $(UNIT_LIB) $(BUILD)/asan/libstellwerk.a
 	@mkdir -p $(@D)
 	@echo 'LD test $@'
-	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
+	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) $(BUILD)/asan/libstellwerk.a $(PKG_LIBS) -lcmocka
 
-build/asan/tests/web/%: tests/web/%.c $(WEB_LIB) build/asan/libstellwerk.a
+$(BUILD)/asan/tests/web/%: tests/web/%.c $(WEB_LIB) $(BUILD)/asan/libstellwerk.a
 	@mkdir -p $(@D)
 	@echo 'LD test $@'
-	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests/web $(PKG_CFLAGS) -o $@ $< $(WEB_LIB) build/asan/libstellwerk.a $(PKG_LIBS) -lcmocka -lcurl
+	@$(CC) $(WARN) $(SAN_FLAGS) $(CPPFLAGS) -Itests/web $(PKG_CFLAGS) -o $@ $< $(WEB_LIB) $(BUILD)/asan/libstellwerk.a $(PKG_LIBS) -lcmocka -lcurl
 
 check: all asan tests
 	scripts/test --quick
@@ -105,6 +106,6 @@ po-update:
 	msgmerge --no-wrap --quiet --update --backup=none --no-fuzzy-matching po/de.po po/stellwerk.pot
 
 clean:
-	rm -rf build
+	rm -rf $(BUILD)
 
--include $(REL_OBJ:.o=.d) $(SAN_OBJ:.o=.d) build/obj/main.d build/asan/obj/main.d
+-include $(REL_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(BUILD)/obj/main.d $(BUILD)/asan/obj/main.d

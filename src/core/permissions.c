@@ -22,6 +22,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_APPROVE_PROFILES] = true,
 		[ACTION_MANAGE_ORGANISATIONS] = true,
 		[ACTION_MANAGE_TEMPLATES] = true,
+		[ACTION_MANAGE_CANDIDATES] = true,
+		[ACTION_MANAGE_SETTINGS] = true,
 	},
 	[ROLE_RECRUITER] = {
 		[ACTION_PUBLIC] = true,
@@ -36,6 +38,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_APPROVE_PROFILES] = false,
 		[ACTION_MANAGE_ORGANISATIONS] = true,
 		[ACTION_MANAGE_TEMPLATES] = false,
+		[ACTION_MANAGE_CANDIDATES] = true,
+		[ACTION_MANAGE_SETTINGS] = false,
 	},
 	[ROLE_HIRING_MANAGER] = {
 		[ACTION_PUBLIC] = true,
@@ -50,6 +54,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_APPROVE_PROFILES] = true,
 		[ACTION_MANAGE_ORGANISATIONS] = false,
 		[ACTION_MANAGE_TEMPLATES] = false,
+		[ACTION_MANAGE_CANDIDATES] = true,
+		[ACTION_MANAGE_SETTINGS] = false,
 	},
 	[ROLE_INTERVIEWER] = {
 		[ACTION_PUBLIC] = true,
@@ -65,6 +71,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_APPROVE_PROFILES] = false,
 		[ACTION_MANAGE_ORGANISATIONS] = false,
 		[ACTION_MANAGE_TEMPLATES] = false,
+		[ACTION_MANAGE_CANDIDATES] = false,
+		[ACTION_MANAGE_SETTINGS] = false,
 	},
 };
 
@@ -81,6 +89,8 @@ static const char *const action_names[ACTION__COUNT] = {
 	[ACTION_APPROVE_PROFILES] = "approve_profiles",
 	[ACTION_MANAGE_ORGANISATIONS] = "manage_organisations",
 	[ACTION_MANAGE_TEMPLATES] = "manage_templates",
+	[ACTION_MANAGE_CANDIDATES] = "manage_candidates",
+	[ACTION_MANAGE_SETTINGS] = "manage_settings",
 };
 
 bool permission_allows(const struct principal *p, enum action a)

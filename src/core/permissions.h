@@ -28,6 +28,8 @@ enum action {
 	ACTION_APPROVE_PROFILES,    /* approve a requirements profile version */
 	ACTION_MANAGE_ORGANISATIONS,
 	ACTION_MANAGE_TEMPLATES,    /* copy, edit, restore role templates */
+	ACTION_MANAGE_CANDIDATES,   /* see and edit candidates, documents, pipelines, channel plans, imports */
+	ACTION_MANAGE_SETTINGS,     /* instance settings such as the career page's privacy notice */
 	ACTION__COUNT
 };
 

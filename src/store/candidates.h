@@ -79,6 +79,20 @@ enum store_rc store_candidate_find_duplicates(struct store *s, const struct cand
  * text that is not UTF-8. */
 enum store_rc store_candidate_set_document_text(struct store *s, int64_t candidate_id, const char *text);
 
+/* Merges candidate drop_id into keep_id (R-CAND-5) in one unit of work:
+ * every document, consent and timeline event of drop moves to keep; each
+ * application of drop moves to keep, except where keep already has an
+ * application for that position — then drop's events of that application
+ * move onto keep's application and drop's application is deleted. Empty
+ * fields of keep are filled from drop (the caller may first update keep with
+ * the fields the user picked); tags are united. keep gets a note event
+ * "Merged with candidate #drop (name)"; drop is deleted with its search row;
+ * keep's search row is rebuilt (fields, notes, document text). Audit row
+ * "candidate.merge". STORE_NOT_FOUND when either is missing; STORE_INVALID
+ * when keep_id == drop_id. */
+enum store_rc store_candidate_merge(struct store *s, const struct actor *who, int64_t keep_id, int64_t drop_id,
+				    int64_t now);
+
 /* Turns user input into an FTS5 query of quoted words joined by AND, so no
  * character of the input acts as an operator: `a "b` gives `"a" AND """b"`.
  * Words are separated by white space; at most CANDIDATE_QUERY_WORDS are

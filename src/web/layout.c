@@ -51,7 +51,7 @@ struct nav_entry {
 static const struct nav_entry nav_entries[] = {
 	{ NAV_DASHBOARD, "/dashboard", "dashboard.svg", N_("Dashboard"), ACTION_VIEW_DASHBOARD },
 	{ NAV_POSITIONS, "/positions", "positions.svg", N_("Positions"), ACTION_VIEW_POSITIONS },
-	{ NAV_CANDIDATES, "/candidates", "candidates.svg", N_("Candidates"), ACTION_VIEW_CANDIDATES },
+	{ NAV_CANDIDATES, "/candidates", "candidates.svg", N_("Candidates"), ACTION_MANAGE_CANDIDATES },
 	{ NAV_INTERVIEWS, "/interviews", "interviews.svg", N_("Interviews"), ACTION_VIEW_INTERVIEWS },
 	{ NAV_SETTINGS, "/settings", "settings.svg", N_("Settings"), ACTION_MANAGE_OWN_ACCOUNT },
 };
@@ -88,9 +88,11 @@ void page_begin(struct request *r, const char *title, enum nav_item active)
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		       "<title>%s · stellwerk</title>", lang_code(r->lang), title);
 	html_printf(o, "<link rel=\"stylesheet\" href=\"%s\"><link rel=\"icon\" href=\"%s\">"
-		       "<script src=\"%s\" defer></script></head>",
+		       "<script src=\"%s\" defer></script>",
 		    asset_url(r, "style.css"), asset_url(r, "icons/logo.svg"), asset_url(r, "app.js"));
-	html_printf(o, "<body class=\"%s\"><a class=\"skip-link\" href=\"#main\">%s</a>",
+	if (r->page_script)
+		html_printf(o, "<script src=\"%s\" defer></script>", asset_url(r, r->page_script));
+	html_printf(o, "</head><body class=\"%s\"><a class=\"skip-link\" href=\"#main\">%s</a>",
 		    r->authenticated ? "app" : "auth", _("Skip to content"));
 	if (r->authenticated) {
 		top_bar(r, active);

@@ -83,6 +83,12 @@ void page_template_copy(struct request *r);
 void page_template_restore(struct request *r);
 /* page_audit.c */
 void page_audit(struct request *r);
+/* pages: candidate pages (C) */
+/* pages: documents and uploads (B) */
+/* pages: pipeline board and stages (D) */
+/* pages: channel plans and reports (E) */
+/* pages: career page applications and privacy notice (F) */
+/* pages: candidate import (G) */
 /* api_*.c */
 void api_healthz(struct request *r);
 void api_me(struct request *r);

@@ -28,7 +28,19 @@ struct param {
 	const char *value;
 };
 
+/* A file part of a multipart/form-data body. data is owned by the request
+ * (freed after the response); filename and content_type are what the browser
+ * sent — shown at most, never trusted or used as a path. */
+struct upload {
+	const char *field;
+	const char *filename;
+	const char *content_type;
+	struct buf data;
+	bool too_large;               /* the part went past the route's upload limit; data is cut */
+};
+
 #define REQUEST_MAX_PARAMS 64
+#define REQUEST_MAX_UPLOADS 4
 #define REQUEST_MAX_HEADERS 8
 #define REQUEST_MAX_PATH_ARGS 4
 
@@ -53,6 +65,9 @@ struct request {
 	bool form_has_nul;            /* a field name or value held a NUL byte */
 	struct buf body;
 	const char *content_type;
+	struct upload uploads[REQUEST_MAX_UPLOADS];
+	int nuploads;
+	bool uploads_overflow;        /* more than REQUEST_MAX_UPLOADS file parts */
 
 	/* {id} segments captured by the router, in order, and the {key} segment */
 	int64_t path_args[REQUEST_MAX_PATH_ARGS];
@@ -76,6 +91,7 @@ struct request {
 	const char *headers[REQUEST_MAX_HEADERS][2];
 	int nheaders;
 	bool cacheable;               /* static assets only; everything else is no-store */
+	const char *page_script;      /* extra asset script for this page (e.g. "board.js"), set before page_begin */
 	const unsigned char *static_body; /* persistent body (embedded asset) instead of out */
 	size_t static_len;
 };
@@ -83,6 +99,9 @@ struct request {
 /* Request input */
 const char *req_query(struct request *r, const char *name);   /* NULL when absent */
 const char *req_form(struct request *r, const char *name);    /* NULL when absent */
+/* The file part of field name, or NULL when none was sent (an empty file
+ * input arrives as a part with an empty filename and no data: NULL too). */
+const struct upload *req_upload(struct request *r, const char *name);
 const char *req_header(struct request *r, const char *name);
 const char *req_cookie(struct request *r, const char *name);
 int64_t req_path_arg(struct request *r, int i);

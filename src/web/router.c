@@ -81,7 +81,13 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/organisations", ACTION_MANAGE_ORGANISATIONS, page_organisation_create, 0 },
 	{ HTTP_GET, "/organisations/{id}", ACTION_VIEW_POSITIONS, page_organisation, 0 },
 	{ HTTP_POST, "/organisations/{id}", ACTION_MANAGE_ORGANISATIONS, page_organisation_update, 0 },
-	{ HTTP_GET, "/candidates", ACTION_VIEW_CANDIDATES, page_candidates, 0 },
+	{ HTTP_GET, "/candidates", ACTION_MANAGE_CANDIDATES, page_candidates, 0 },
+	/* routes: candidate pages (C) */
+	/* routes: documents and uploads (B) */
+	/* routes: pipeline board and stages (D) */
+	/* routes: channel plans and reports (E) */
+	/* routes: career page applications and privacy notice (F) */
+	/* routes: candidate import (G) */
 	{ HTTP_GET, "/interviews", ACTION_VIEW_INTERVIEWS, page_interviews, 0 },
 	{ HTTP_GET, "/settings", ACTION_MANAGE_OWN_ACCOUNT, page_account, 0 },
 	{ HTTP_POST, "/settings/profile", ACTION_MANAGE_OWN_ACCOUNT, page_account_profile, 0 },
@@ -134,17 +140,17 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/templates", ACTION_VIEW_POSITIONS, api_templates_list, 0 },
 	{ HTTP_GET, "/api/v1/templates/{key}", ACTION_VIEW_POSITIONS, api_template_get, 0 },
 	/* Step 4. Until step 5 assigns candidates to interviewers, only recruiter
-	 * and above see them: reads need ACTION_EDIT_POSITIONS too. */
-	{ HTTP_GET, "/api/v1/candidates", ACTION_EDIT_POSITIONS, api_candidates_list, 0 },
-	{ HTTP_POST, "/api/v1/candidates", ACTION_EDIT_POSITIONS, api_candidates_create, 0 },
-	{ HTTP_GET, "/api/v1/candidates/{id}", ACTION_EDIT_POSITIONS, api_candidate_get, 0 },
-	{ HTTP_PATCH, "/api/v1/candidates/{id}", ACTION_EDIT_POSITIONS, api_candidate_update, 0 },
-	{ HTTP_GET, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_board, 0 },
-	{ HTTP_POST, "/api/v1/positions/{id}/applications", ACTION_EDIT_POSITIONS, api_applications_create, 0 },
-	{ HTTP_GET, "/api/v1/applications/{id}", ACTION_EDIT_POSITIONS, api_application_get, 0 },
-	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_EDIT_POSITIONS, api_application_move, 0 },
-	{ HTTP_GET, "/api/v1/channels", ACTION_EDIT_POSITIONS, api_channels_list, 0 },
-	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_EDIT_POSITIONS, api_channel_report, 0 },
+	 * and above see them (ACTION_MANAGE_CANDIDATES). */
+	{ HTTP_GET, "/api/v1/candidates", ACTION_MANAGE_CANDIDATES, api_candidates_list, 0 },
+	{ HTTP_POST, "/api/v1/candidates", ACTION_MANAGE_CANDIDATES, api_candidates_create, 0 },
+	{ HTTP_GET, "/api/v1/candidates/{id}", ACTION_MANAGE_CANDIDATES, api_candidate_get, 0 },
+	{ HTTP_PATCH, "/api/v1/candidates/{id}", ACTION_MANAGE_CANDIDATES, api_candidate_update, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/applications", ACTION_MANAGE_CANDIDATES, api_applications_board, 0 },
+	{ HTTP_POST, "/api/v1/positions/{id}/applications", ACTION_MANAGE_CANDIDATES, api_applications_create, 0 },
+	{ HTTP_GET, "/api/v1/applications/{id}", ACTION_MANAGE_CANDIDATES, api_application_get, 0 },
+	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_MANAGE_CANDIDATES, api_application_move, 0 },
+	{ HTTP_GET, "/api/v1/channels", ACTION_MANAGE_CANDIDATES, api_channels_list, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_MANAGE_CANDIDATES, api_channel_report, 0 },
 };
 
 /* Matches path against pattern, capturing {id} segments into r->path_args. */

@@ -49,6 +49,8 @@ static void test_admin_may_do_everything(void **state)
 	assert_true(permission_allows(&admin, ACTION_MANAGE_USERS));
 	assert_true(permission_allows(&admin, ACTION_VIEW_AUDIT));
 	assert_true(permission_allows(&admin, ACTION_VIEW_POSITIONS));
+	assert_true(permission_allows(&admin, ACTION_MANAGE_CANDIDATES));
+	assert_true(permission_allows(&admin, ACTION_MANAGE_SETTINGS));
 }
 
 static void test_interviewer_limits(void **state)
@@ -64,6 +66,9 @@ static void test_interviewer_limits(void **state)
 	assert_true(permission_allows(&iv, ACTION_VIEW_INTERVIEWS));
 	assert_true(permission_allows(&iv, ACTION_VIEW_CANDIDATES));
 	assert_true(permission_allows(&iv, ACTION_MANAGE_OWN_ACCOUNT));
+	/* R-X-2, issue 5: until step 5 assigns candidates, interviewers open none */
+	assert_false(permission_allows(&iv, ACTION_MANAGE_CANDIDATES));
+	assert_false(permission_allows(&iv, ACTION_MANAGE_SETTINGS));
 }
 
 static void test_recruiter_and_manager_not_admin(void **state)
@@ -79,6 +84,11 @@ static void test_recruiter_and_manager_not_admin(void **state)
 	assert_false(permission_allows(&hm, ACTION_VIEW_AUDIT));
 	assert_true(permission_allows(&rec, ACTION_VIEW_POSITIONS));
 	assert_true(permission_allows(&hm, ACTION_VIEW_POSITIONS));
+	/* R-X-2: recruiter and hiring manager work with candidates; settings are the admin's */
+	assert_true(permission_allows(&rec, ACTION_MANAGE_CANDIDATES));
+	assert_true(permission_allows(&hm, ACTION_MANAGE_CANDIDATES));
+	assert_false(permission_allows(&rec, ACTION_MANAGE_SETTINGS));
+	assert_false(permission_allows(&hm, ACTION_MANAGE_SETTINGS));
 }
 
 static void test_disabled_accounts_get_only_public(void **state)
