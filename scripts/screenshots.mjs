@@ -15,7 +15,10 @@ const OUT = path.join(ROOT, 'test-results', 'pages');
 const PAGES = ['/dashboard', '/positions', '/positions/new', '/positions/1', '/positions/1/goals', '/positions/1/requirements',
 	'/positions/1/stakeholders', '/positions/1/review', '/positions/1/versions/1', '/positions/2', '/positions/2/requirements',
 	'/positions/2/stakeholders', '/positions/2/review', '/organisations', '/settings', '/settings/users', '/settings/tokens',
-	'/settings/templates', '/settings/templates/kam', '/settings/audit', '/nope'];
+	'/settings/templates', '/settings/templates/kam', '/settings/audit', '/settings/privacy', '/candidates',
+	'/candidates?q=kalibrierlabor', '/candidates/new', '/candidates/1', '/candidates/import', '/positions/1/pipeline',
+	'/positions/1/stages', '/positions/1/channels', '/positions/1/channel-report', '/positions/2/channels', '/channels/report',
+	'/jobs/key-account-manager-industriekunden', '/nope'];
 
 const server = await startServer();
 const browser = await chromium.launch({
@@ -36,7 +39,7 @@ try {
 			await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
 		for (const p of PAGES) {
 			await page.goto(server.url + p.slice(1));
-			const name = `${locale}${p.replaceAll('/', '_')}.png`;
+			const name = `${locale}${p.replaceAll('/', '_').replaceAll('?', '_')}.png`;
 			await page.screenshot({ path: path.join(OUT, name), fullPage: true });
 		}
 		await page.close();

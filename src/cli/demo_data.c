@@ -27,6 +27,10 @@
  * (m/w/d), "junges Team", "Muttersprachler", vague tasks, no salary). The
  * edits of the generated ad are matched by their text like the template
  * requirements, with the same failure when the generator changes.
+ *
+ * Step 4 adds the candidates of the key account manager search, its channel
+ * plan and the business development draft's one-channel plan; they live in
+ * demo_candidates.c, which gets the ids and days of the positions here.
  */
 #include "cli/demo_data.h"
 
@@ -35,6 +39,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/demo_candidates.h"
 #include "core/job_ad.h"
 #include "core/profile_check.h"
 #include "core/role_template.h"
@@ -1101,7 +1106,7 @@ static bool demo_fill_ad(struct store *s, const struct demo_ad *d, const struct 
  * requirements, stakeholders and their proposals on the three days after;
  * then approved, opened and paused as d says, and its job ad. */
 static bool demo_fill_position(struct store *s, const struct demo_position *d, const struct demo_ids *ids,
-			       int64_t now)
+			       int64_t now, int64_t *position_id)
 {
 	int64_t created = now - (int64_t)d->created_days_ago * DAY;
 	int64_t goal_ids[REQUIREMENT_MAX_GOALS];
@@ -1141,6 +1146,7 @@ static bool demo_fill_position(struct store *s, const struct demo_position *d, c
 	}
 	if (d->ad && !demo_fill_ad(s, d->ad, &p, ids, now))
 		goto cleanup;
+	*position_id = p.id;
 	ok = true;
 cleanup:
 	role_template_free(&t);
@@ -1149,13 +1155,26 @@ cleanup:
 
 bool demo_fill(struct store *s, const char *password_hash, int64_t now)
 {
+	const struct demo_position *kam = &demo_positions[0], *bdm = &demo_positions[1];
+	int64_t position_ids[COUNT(demo_positions)];
 	struct demo_ids ids;
 
 	memset(&ids, 0, sizeof ids);
+	if (!str_eq(kam->template_key, "kam") || !str_eq(bdm->template_key, "bdm")) {
+		log_error("demo: the candidates expect the key account manager and business development positions first");
+		return false;
+	}
 	if (!demo_fill_users(s, password_hash, now, &ids) || !demo_fill_organisations(s, now, &ids))
 		return false;
 	for (size_t i = 0; i < COUNT(demo_positions); i++)
-		if (!demo_fill_position(s, &demo_positions[i], &ids, now))
+		if (!demo_fill_position(s, &demo_positions[i], &ids, now, &position_ids[i]))
 			return false;
-	return true;
+	struct demo_candidate_refs refs = {
+		.kam_position_id = position_ids[0],
+		.kam_opened_days_ago = kam->opened_days_ago,
+		.kam_published_days_ago = kam->ad && kam->ad->slug ? kam->ad->published_days_ago : 0,
+		.bdm_position_id = position_ids[1],
+		.bdm_created_days_ago = bdm->created_days_ago,
+	};
+	return demo_candidates_fill(s, &refs, now);
 }

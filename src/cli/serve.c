@@ -29,6 +29,7 @@ static void serve_help(void)
 	printf("  --behind-proxy      %s\n", _("trust X-Forwarded-Proto and X-Forwarded-For from a reverse proxy"));
 	printf("  --threads N         %s\n", _("worker threads (default: number of CPUs)"));
 	printf("  --max-body BYTES    %s\n", _("largest accepted request body (default: 1048576)"));
+	printf("  --max-upload-mb N   %s\n", _("largest uploaded document in MB, 1 to 1024 (default: $STELLWERK_MAX_UPLOAD_MB, else 10)"));
 	printf("  --quiet             %s\n", _("no access log lines"));
 	printf("\n%s\n", _("Examples:"));
 	printf("  stellwerk serve --data ./stellwerk-data\n");
@@ -39,18 +40,19 @@ static void serve_help(void)
 
 int cmd_serve(int argc, char **argv)
 {
-	enum { OPT_DATA = 1, OPT_LISTEN, OPT_USER, OPT_ALLOW_ROOT, OPT_CERT, OPT_KEY, OPT_PROXY, OPT_THREADS, OPT_BODY, OPT_QUIET };
+	enum { OPT_DATA = 1, OPT_LISTEN, OPT_USER, OPT_ALLOW_ROOT, OPT_CERT, OPT_KEY, OPT_PROXY, OPT_THREADS, OPT_BODY, OPT_UPLOAD, OPT_QUIET };
 	static const struct option opts[] = {
 		{ "data", required_argument, NULL, OPT_DATA }, { "listen", required_argument, NULL, OPT_LISTEN },
 		{ "user", required_argument, NULL, OPT_USER }, { "allow-root", no_argument, NULL, OPT_ALLOW_ROOT },
 		{ "tls-cert", required_argument, NULL, OPT_CERT }, { "tls-key", required_argument, NULL, OPT_KEY },
 		{ "behind-proxy", no_argument, NULL, OPT_PROXY }, { "threads", required_argument, NULL, OPT_THREADS },
 		{ "max-body", required_argument, NULL, OPT_BODY }, { "quiet", no_argument, NULL, OPT_QUIET },
+		{ "max-upload-mb", required_argument, NULL, OPT_UPLOAD },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	struct server_config cfg;
 	server_config_defaults(&cfg);
-	const char *data = NULL, *listen = NULL;
+	const char *data = NULL, *listen = NULL, *upload_mb = NULL;
 	const char *env_root = getenv("STELLWERK_ALLOW_ROOT");
 	cfg.allow_root = env_root && strcmp(env_root, "1") == 0;
 	long long v;
@@ -76,12 +78,24 @@ int cmd_serve(int argc, char **argv)
 				return cli_usage_error("serve", _("--max-body must be a number of bytes from 1024 to 1073741824"));
 			cfg.max_body_bytes = (size_t)v;
 			break;
+		case OPT_UPLOAD: upload_mb = optarg; break;
 		case 'h': serve_help(); return EXIT_OK;
 		default: return cli_usage_error("serve", _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("serve", _("unexpected argument '%s'"), argv[optind]);
+	/* --max-upload-mb, else $STELLWERK_MAX_UPLOAD_MB, else the default */
+	const char *upload_env = getenv("STELLWERK_MAX_UPLOAD_MB");
+	if (upload_mb) {
+		if (!str_to_int64(upload_mb, 1, 1024, &v))
+			return cli_usage_error("serve", _("--max-upload-mb must be a number of MB from 1 to 1024"));
+		cfg.max_upload_bytes = (size_t)v << 20;
+	} else if (!str_empty(upload_env)) {
+		if (!str_to_int64(upload_env, 1, 1024, &v))
+			return cli_usage_error("serve", _("STELLWERK_MAX_UPLOAD_MB must be a number of MB from 1 to 1024"));
+		cfg.max_upload_bytes = (size_t)v << 20;
+	}
 	cfg.data_dir = cli_data_dir(data);
 	cfg.listen = cli_listen(listen);
 	if (access(cfg.data_dir, F_OK) != 0) {

@@ -93,9 +93,9 @@ static const char *const contact_age_codes[CONTACT_AGE__COUNT] = {
 
 static const char *const contact_age_labels[CONTACT_AGE__COUNT] = {
 	[CONTACT_AGE_OK] = N_("Recently contacted"),
-	[CONTACT_AGE_WARNING] = N_("No contact for 5 business days"),
-	[CONTACT_AGE_CRITICAL] = N_("No contact for 10 business days"),
-	[CONTACT_AGE_LOST] = N_("No contact for three weeks: interest may be lost"),
+	[CONTACT_AGE_WARNING] = N_("Follow up"),
+	[CONTACT_AGE_CRITICAL] = N_("Follow up today"),
+	[CONTACT_AGE_LOST] = N_("Interest may be lost"),
 	[CONTACT_AGE_NONE] = N_("Not contacted yet"),
 };
 

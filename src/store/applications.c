@@ -8,7 +8,9 @@
  * search as soon as it is saved (R-CAND-3).
  */
 #include "store/applications.h"
+#include "store/stages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +159,24 @@ static enum store_rc application_input_check(struct store *s, const struct appli
 	return rc;
 }
 
+/* The first active stage of the position's pipeline (its own configuration
+ * or the defaults): where a new application starts when none is named. */
+static enum store_rc first_active_stage(struct store *s, int64_t position_id, char *out, size_t outlen)
+{
+	struct stage stages[PIPELINE_MAX_STAGES];
+	size_t n = 0;
+	enum store_rc rc = store_stages_get(s, position_id, stages, &n, NULL);
+	if (rc != STORE_OK)
+		return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
+	for (size_t i = 0; i < n; i++) {
+		if (stages[i].kind == STAGE_ACTIVE) {
+			snprintf(out, outlen, "%s", stages[i].code);
+			return STORE_OK;
+		}
+	}
+	return STORE_INVALID;
+}
+
 enum store_rc store_application_create(struct store *s, const struct actor *who, struct application *a, int64_t now)
 {
 	struct db_write w;
@@ -165,8 +185,8 @@ enum store_rc store_application_create(struct store *s, const struct actor *who,
 	enum store_rc rc = db_write_begin(s, &w);
 	if (rc != STORE_OK)
 		goto cleanup;
-	if (!a->stage[0])
-		strcpy(a->stage, "identified");
+	if (!a->stage[0] && (rc = first_active_stage(s, a->position_id, a->stage, sizeof a->stage)) != STORE_OK)
+		goto cleanup;
 	if ((rc = application_input_check(s, a)) != STORE_OK)
 		goto cleanup;
 	db_prepare(s, &st,

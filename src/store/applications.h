@@ -68,7 +68,8 @@ struct application_event {
 };
 
 /* Puts candidate a->candidate_id into the pipeline of a->position_id in
- * stage a->stage ("" = "identified", the first default stage), entered now,
+ * stage a->stage ("" = the first active stage of the position's pipeline,
+ * "identified" by default), entered now,
  * with a stage event; sets a->id, a->created_at, a->stage_entered_at and an
  * empty a->channel to the candidate's channel. STORE_CONFLICT when the
  * candidate already has an application for the position; STORE_INVALID for

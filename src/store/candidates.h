@@ -17,6 +17,8 @@
 #define CANDIDATE_QUERY_MAX 500      /* bytes of a search query; longer is STORE_INVALID */
 #define CANDIDATE_QUERY_WORDS 16     /* words of a query; later words are ignored */
 #define CANDIDATE_SNIPPET_MAX 600
+#define CANDIDATE_LIST_DEFAULT_LIMIT 20 /* results of a list or search without a limit */
+#define CANDIDATE_RANK_MAX 5000      /* hits ranked by relevance; beyond, newest first */
 
 /* Search and filters of store_candidate_list. Empty strings and 0 mean "no
  * filter". stage needs position_id (the stage of that position's
@@ -28,8 +30,11 @@ struct candidate_filter {
 	const char *stage;           /* stage code */
 	const char *channel;         /* source channel code of the candidate */
 	const char *tag;             /* one tag, compared without case */
-	int limit;                   /* 1..1000; 0 = 50 */
+	int limit;                   /* 1..1000; 0 = CANDIDATE_LIST_DEFAULT_LIMIT */
 	int offset;
+	/* out: the query has more than CANDIDATE_RANK_MAX hits, so they come
+	 * newest first instead of ranked (rank 0) — ask for more words */
+	bool many_hits;
 };
 
 /* One result: the candidate, and with a query a snippet of the best-matching
@@ -59,12 +64,14 @@ enum store_rc store_candidate_create(struct store *s, const struct actor *who, s
 enum store_rc store_candidate_update(struct store *s, const struct actor *who, const struct candidate *c, int64_t now);
 enum store_rc store_candidate_get(struct store *s, int64_t id, struct candidate *out);
 
-/* Candidates matching the filter: with q ranked by bm25, else newest first.
+/* Candidates matching the filter: with q ranked by bm25 (newest first when
+ * there are more than CANDIDATE_RANK_MAX hits, see many_hits), else newest
+ * first.
  * The query is taken as plain words (FTS5 operators and quotes in it have no
  * effect); a query that is too long, not UTF-8, or that the engine still
  * rejects is STORE_INVALID, never STORE_ERROR. A query without any word
  * gives no hits. *out is malloc'd (caller frees), *n its length. */
-enum store_rc store_candidate_list(struct store *s, const struct candidate_filter *f, struct candidate_hit **out,
+enum store_rc store_candidate_list(struct store *s, struct candidate_filter *f, struct candidate_hit **out,
 				   size_t *n);
 
 /* Stored candidates other than c->id (0 for a candidate not yet stored)
@@ -83,15 +90,16 @@ enum store_rc store_candidate_set_document_text(struct store *s, int64_t candida
  * every document, consent and timeline event of drop moves to keep; each
  * application of drop moves to keep, except where keep already has an
  * application for that position — then drop's events of that application
- * move onto keep's application and drop's application is deleted. Empty
- * fields of keep are filled from drop (the caller may first update keep with
- * the fields the user picked); tags are united. keep gets a note event
+ * move onto keep's application and drop's application is deleted. keep's
+ * fields become `chosen` (the values the user picked on the merge page; NULL
+ * = keep's own), fields still empty are filled from drop, tags are united —
+ * all in the same unit of work as the move. keep gets a note event
  * "Merged with candidate #drop (name)"; drop is deleted with its search row;
  * keep's search row is rebuilt (fields, notes, document text). Audit row
  * "candidate.merge". STORE_NOT_FOUND when either is missing; STORE_INVALID
  * when keep_id == drop_id. */
 enum store_rc store_candidate_merge(struct store *s, const struct actor *who, int64_t keep_id, int64_t drop_id,
-				    int64_t now);
+				    const struct candidate *chosen, int64_t now);
 
 /* Turns user input into an FTS5 query of quoted words joined by AND, so no
  * character of the input acts as an operator: `a "b` gives `"a" AND """b"`.

@@ -77,4 +77,10 @@ enum store_rc store_document_read(struct store *s, const struct candidate_docume
 enum store_rc store_document_set_extract(struct store *s, int64_t id, enum document_extract_status status,
 					 const char *text, const char *error);
 
+/* The extracted text of all the candidate's documents with status ok,
+ * concatenated in upload order and separated by newlines — what
+ * store_document_set_extract and a merge put into the search row. *out is
+ * malloc'd (caller frees), "" when there is none. */
+enum store_rc store_document_text_all(struct store *s, int64_t candidate_id, char **out);
+
 #endif

@@ -384,6 +384,42 @@ static const struct migration migrations[] = {
 	  "CREATE VIRTUAL TABLE candidates_fts USING fts5(name, role, company, location, tags, notes, documents,"
 	  " tokenize = 'snowball');\n"
 	  "PRAGMA user_version = 4;\n" },
+	{ 5,
+	  /* The per-position pipeline (R-CAND-2): a position with rows here uses
+	   * them instead of the default stages; kind is enum stage_kind by code.
+	   * The privacy notice of the career page is versioned and append-only
+	   * like approved profile versions, so every consent names the exact text
+	   * it was given for (R-AD-5). public_submissions counts applications per
+	   * IP for the rate limit. Extracted document text is kept with the
+	   * document so a merge or re-index never needs the files (R-CAND-3). */
+	  "CREATE TABLE position_stages (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,\n"
+	  "  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 31),\n"
+	  "  label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 79),\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('active', 'hired', 'exit')),\n"
+	  "  ord INTEGER NOT NULL,\n"
+	  "  UNIQUE (position_id, code)\n"
+	  ");\n"
+	  "CREATE TABLE privacy_notices (\n"
+	  "  version INTEGER PRIMARY KEY,\n"
+	  "  lang TEXT NOT NULL CHECK (lang IN ('de', 'en')),\n"
+	  "  text TEXT NOT NULL CHECK (length(text) >= 1),\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  created_by INTEGER REFERENCES users(id)\n"
+	  ");\n"
+	  "CREATE INDEX privacy_notices_lang ON privacy_notices(lang, version);\n"
+	  "CREATE TRIGGER privacy_notices_no_update BEFORE UPDATE ON privacy_notices\n"
+	  "BEGIN SELECT RAISE(ABORT, 'privacy notice versions are immutable'); END;\n"
+	  "CREATE TRIGGER privacy_notices_no_delete BEFORE DELETE ON privacy_notices\n"
+	  "BEGIN SELECT RAISE(ABORT, 'privacy notice versions are immutable'); END;\n"
+	  "CREATE TABLE public_submissions (\n"
+	  "  ip TEXT NOT NULL,\n"
+	  "  at INTEGER NOT NULL\n"
+	  ");\n"
+	  "CREATE INDEX public_submissions_ip ON public_submissions(ip, at);\n"
+	  "ALTER TABLE candidate_documents ADD COLUMN extracted_text TEXT NOT NULL DEFAULT '';\n"
+	  "PRAGMA user_version = 5;\n" },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

@@ -21,14 +21,16 @@
 enum store_rc store_stages_get(struct store *s, int64_t position_id, struct stage *out, size_t *n, bool *custom);
 
 /* Replaces the position's configuration in one unit of work with an audit
- * row. STORE_INVALID when pipeline_validate reports a problem, or when a
+ * row; the same configuration again writes nothing. STORE_INVALID when
+ * pipeline_validate reports a problem, a label is not UTF-8, or when a
  * stage that applications of this position are in would disappear.
  * STORE_NOT_FOUND for no such position. */
 enum store_rc store_stages_set(struct store *s, const struct actor *who, int64_t position_id,
 			       const struct stage *stages, size_t n, int64_t now);
 
 /* Drops the position's configuration (back to the defaults); STORE_INVALID
- * when an application is in a stage the defaults lack. */
+ * when an application is in a stage the defaults lack. A position without
+ * its own configuration is left as it is (no audit row). */
 enum store_rc store_stages_reset(struct store *s, const struct actor *who, int64_t position_id, int64_t now);
 
 #endif

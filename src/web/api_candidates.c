@@ -24,7 +24,9 @@
 #include "util/str.h"
 #include "web/api.h"
 #include "web/api_positions.h"
+#include "web/channel_report.h"
 #include "web/layout.h"
+#include "web/pipeline_ops.h"
 
 /* ---- helpers ------------------------------------------------------------------------------------ */
 
@@ -112,10 +114,14 @@ static void take_string(json_t *o, const char *name, const char *field, char *ds
 		field_error(fe, field, _("This field is too long or not valid UTF-8 text."));
 }
 
-/* The stages every board uses for now (per-position pipelines come later). */
-static size_t default_stages(struct stage *out)
+/* The stages of position_id (its own configuration, else the defaults);
+ * answers the store failure and returns false when they cannot be loaded. */
+static bool position_stages(struct request *r, int64_t position_id, struct stage *out, size_t *n)
 {
-	return pipeline_default_stages(out, PIPELINE_MAX_STAGES);
+	enum store_rc rc = pipeline_stages_load(r, position_id, out, n, NULL);
+	if (rc != STORE_OK)
+		api_store_failed(r, rc == STORE_NOT_FOUND ? STORE_ERROR : rc);
+	return rc == STORE_OK;
 }
 
 /* ---- candidates: JSON ------------------------------------------------------------------------------ */
@@ -346,8 +352,10 @@ void api_candidates_list(struct request *r)
 		json_array_append_new(arr, o);
 	}
 	free(hits);
+	/* ranked: false when a search had too many hits to rank (newest first) */
 	api_json(r, 200,
-		 json_pack("{s:o, s:i, s:i}", "candidates", arr, "limit", f.limit ? f.limit : 50, "offset", f.offset));
+		 json_pack("{s:o, s:i, s:i, s:b}", "candidates", arr, "limit", f.limit ? f.limit : CANDIDATE_LIST_DEFAULT_LIMIT, "offset", f.offset,
+			   "ranked", searching && !f.many_hits));
 }
 
 /* ---- POST /api/v1/candidates -------------------------------------------------------------------------- */
@@ -495,9 +503,9 @@ void api_applications_board(struct request *r)
 {
 	struct position *p = arena_alloc(&r->arena, sizeof *p);
 	struct stage stages[PIPELINE_MAX_STAGES];
-	if (!api_position_load(r, req_path_arg(r, 0), p))
+	size_t nstages = 0;
+	if (!api_position_load(r, req_path_arg(r, 0), p) || !position_stages(r, p->id, stages, &nstages))
 		return;
-	size_t nstages = default_stages(stages);
 	struct application_card *cards = NULL;
 	size_t n = 0;
 	enum store_rc rc = store_application_board(r->store, p->id, &cards, &n);
@@ -511,7 +519,7 @@ void api_applications_board(struct request *r)
 	for (size_t s = 0; s < nstages; s++) {
 		lists[s] = json_array();
 		json_array_append_new(cols, json_pack("{s:s, s:o, s:s, s:i, s:o}", "code", stages[s].code, "label",
-						      jstr(_(stages[s].label)), "kind", stage_kind_code(stages[s].kind),
+						      jstr(stage_label_shown(&stages[s])), "kind", stage_kind_code(stages[s].kind),
 						      "order", stages[s].order, "applications", lists[s]));
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -595,7 +603,11 @@ void api_applications_create(struct request *r)
 		a->candidate_id = (int64_t)json_integer_value(m);
 	take_string(body, "stage", NULL, a->stage, sizeof a->stage, &fe);
 	if (a->stage[0] && !form_error_for(&fe, "stage")) {
-		size_t nstages = default_stages(stages);
+		size_t nstages = 0;
+		if (!position_stages(r, p->id, stages, &nstages)) {
+			json_decref(body);
+			return;
+		}
 		const struct stage *st = pipeline_find(stages, nstages, a->stage);
 		if (!st || st->kind != STAGE_ACTIVE)
 			field_error(&fe, "stage", _("A new application starts in an active stage of the pipeline."));
@@ -681,9 +693,7 @@ void api_application_get(struct request *r)
 void api_application_move(struct request *r)
 {
 	struct application *a = arena_alloc(&r->arena, sizeof *a);
-	struct stage stages[PIPELINE_MAX_STAGES];
 	struct form_errors fe = { 0 };
-	struct actor who = req_actor(r);
 	char to[STAGE_CODE_MAX] = "";
 	char reason[32] = "";
 	char *note = arena_alloc(&r->arena, APPLICATION_REASON_NOTE_MAX + 1);
@@ -718,9 +728,9 @@ void api_application_move(struct request *r)
 		invalid_input(r, &fe);
 		return;
 	}
-	size_t nstages = default_stages(stages);
-	enum move_check check = pipeline_check_move(stages, nstages, a->stage, to, &in);
-	if (check != MOVE_OK) {
+	enum move_check check = MOVE_OK;
+	rc = pipeline_move_apply(r, a, to, &in, &check);
+	if (rc == STORE_INVALID && check != MOVE_OK) {
 		const char *message = _(move_check_message(check));
 		form_error(&fe, move_check_field(check), message);
 		json_t *errors = json_array();
@@ -730,7 +740,6 @@ void api_application_move(struct request *r)
 			     json_pack("{s:o, s:s}", "errors", errors, "code", move_check_code(check)));
 		return;
 	}
-	rc = store_application_move(r->store, &who, a->id, to, &in, r->now);
 	if (rc == STORE_NOT_FOUND) {
 		page_error(r, 404, _("There is no such application."));
 		return;
@@ -790,22 +799,13 @@ void api_channel_report(struct request *r)
 	struct position *p = arena_alloc(&r->arena, sizeof *p);
 	if (!api_position_load(r, req_path_arg(r, 0), p))
 		return;
-	struct channel_fact *facts = NULL;
-	struct channel_budget *budgets = NULL;
-	size_t nfacts = 0, nbudgets = 0;
-	enum store_rc rc = store_channel_facts(r->store, p->id, &facts, &nfacts);
-	if (rc == STORE_OK)
-		rc = store_channel_budgets(r->store, p->id, &budgets, &nbudgets);
+	struct channel_stats rows[CHANNEL_STATS_ROWS];
+	size_t n = 0;
+	enum store_rc rc = channel_report_rows(r->store, p->id, rows, &n);
 	if (rc != STORE_OK) {
-		free(facts);
-		free(budgets);
 		api_store_failed(r, rc);
 		return;
 	}
-	struct channel_stats rows[CHANNEL_STATS_ROWS];
-	size_t n = channel_stats_compute(facts, nfacts, budgets, nbudgets, rows, CHANNEL_STATS_ROWS);
-	free(facts);
-	free(budgets);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct channel_stats *s = &rows[i];

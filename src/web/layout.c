@@ -258,6 +258,7 @@ void settings_nav(struct request *r, const char *active)
 		{ "/settings/tokens", N_("API tokens"), ACTION_MANAGE_OWN_ACCOUNT },
 		{ "/settings/users", N_("Users"), ACTION_MANAGE_USERS },
 		{ "/settings/templates", N_("Role templates"), ACTION_MANAGE_TEMPLATES },
+		{ "/settings/privacy", N_("Privacy notice"), ACTION_MANAGE_SETTINGS },
 		{ "/settings/audit", N_("Audit log"), ACTION_VIEW_AUDIT },
 	};
 	html_printf(&r->out, "<nav class=\"subnav\" aria-label=\"%s\">", _("Settings"));

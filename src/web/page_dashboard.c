@@ -1,10 +1,13 @@
 /*
  * page_dashboard.c — the start page after login: a greeting, the state of
- * the hiring work at a glance, and the process stellwerk guides through
- * (the seed's phases and their usual durations).
+ * the hiring work at a glance (open positions, applications in an active
+ * stage, team members), and the process stellwerk guides through (the
+ * seed's phases and their usual durations).
  */
 #include "store/positions.h"
+#include "store/stats.h"
 #include "store/users.h"
+#include "util/log.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -46,8 +49,17 @@ void page_dashboard(struct request *r)
 						 (long long)by_status[POSITION_DRAFT]));
 		html_printf(o, "<a href=\"/positions\">%s</a></section>", _("All positions"));
 	}
-	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">0</p><p class=\"muted\">%s</p></section>",
-		    _("Candidates in process"), _("Every candidate's stage and days in process, with warnings before good people drop out."));
+	/* Until step 5 assigns candidates to interviewers, only the roles that
+	 * manage candidates see them, across every position. */
+	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES)) {
+		int64_t in_process = 0;
+		if (store_stats_applications_in_process(r->store, &in_process) != STORE_OK)
+			log_warn("dashboard: cannot count the applications in process");
+		html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">%lld</p><p class=\"muted\">%s</p>",
+			    _("Candidates in process"), (long long)in_process,
+			    _("Every candidate's stage and days in process, with warnings before good people drop out."));
+		html_printf(o, "<a href=\"/candidates\">%s</a></section>", _("All candidates"));
+	}
 	html_printf(o, "<section class=\"card\"><h2>%s</h2><p class=\"metric\">%lld</p><p class=\"muted\">%s</p>",
 		    _("Team members"), (long long)users, _("People who can log in and take part in hiring decisions."));
 	if (permission_allows(&r->principal, ACTION_MANAGE_USERS))

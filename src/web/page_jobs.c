@@ -23,6 +23,8 @@
 #include "util/str.h"
 #include "web/ad_handlers.h"
 #include "web/layout.h"
+#include "web/pages.h"
+#include "web/public_layout.h"
 
 static void today_iso(int64_t now, char out[11])
 {
@@ -57,32 +59,6 @@ static const char *date_text(struct request *r, const char *iso, enum lang lang)
 }
 
 /* ---- the public layout ------------------------------------------------------------------------- */
-
-/* Head and header of a public page in language lang; brand is the company
- * name shown in the header. */
-static void public_begin(struct request *r, enum lang lang, const char *title, const char *brand, bool noindex)
-{
-	struct buf *o = &r->out;
-	r->content_type_out = "text/html; charset=utf-8";
-	html_printf(o, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
-		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s · %s</title>",
-		    lang_code(lang), title, brand);
-	if (noindex)
-		html_raw(o, "<meta name=\"robots\" content=\"noindex\">");
-	html_printf(o, "<link rel=\"stylesheet\" href=\"%s\"><link rel=\"icon\" href=\"%s\"></head>", asset_url(r, "style.css"),
-		    asset_url(r, "icons/logo.svg"));
-	html_printf(o, "<body class=\"public\"><a class=\"skip-link\" href=\"#main\">%s</a>",
-		    i18n_gettext_in(lang, N_("Skip to content")));
-	html_printf(o, "<header class=\"public-header\"><a class=\"public-brand\" href=\"/jobs\">%s</a>"
-		       "<a class=\"public-nav\" href=\"/jobs\">%s</a></header><main id=\"main\" class=\"public-main\">",
-		    brand, i18n_gettext_in(lang, N_("All open positions")));
-}
-
-static void public_end(struct request *r, enum lang lang)
-{
-	html_printf(&r->out, "</main><footer class=\"public-footer\"><span>%s</span></footer></body></html>\n",
-		    i18n_gettext_in(lang, N_("Career page powered by stellwerk")));
-}
 
 /* The brand of the list page: the one hiring company, or a neutral name
  * when there are several. */
@@ -285,6 +261,7 @@ void page_job(struct request *r)
 	/* job_ad_to_html escapes every text it writes (job_ad.h). */
 	job_ad_to_html(&ad->ad, o);
 	html_raw(o, "</div></article>");
+	job_apply_section(r, ad, &p, &org);
 	if (ld)
 		jsonld_script(o, ld);
 	json_decref(ld);

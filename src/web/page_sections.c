@@ -1,7 +1,6 @@
 /*
- * page_sections.c — the Candidates and Interviews areas. Until
- * their records exist each shows a helpful empty state that explains what
- * the area is for.
+ * page_sections.c — the Interviews area. Until its records exist it
+ * shows a helpful empty state that explains what the area is for.
  */
 #include "web/layout.h"
 #include "web/pages.h"
@@ -15,13 +14,6 @@ static void empty_area(struct request *r, enum nav_item nav, const char *title, 
 	html_printf(o, "<section class=\"empty-state\"><img src=\"%s\" alt=\"\" width=\"48\" height=\"48\"><h2>%s</h2><p>%s</p></section>",
 		    asset_url(r, icon), empty_title, explanation);
 	page_end(r);
-}
-
-void page_candidates(struct request *r)
-{
-	empty_area(r, NAV_CANDIDATES, _("Candidates"), "icons/candidates.svg", _("No candidates yet"),
-		   _("Candidates arrive through your channels — network, direct search, referrals, job portals, the "
-		     "career page — and move through the pipeline of a position."));
 }
 
 void page_interviews(struct request *r)

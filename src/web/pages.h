@@ -58,7 +58,6 @@ void page_organisation_create(struct request *r);
 void page_organisation(struct request *r);
 void page_organisation_update(struct request *r);
 /* page_sections.c */
-void page_candidates(struct request *r);
 void page_interviews(struct request *r);
 /* page_account.c */
 void page_account(struct request *r);
@@ -83,12 +82,59 @@ void page_template_copy(struct request *r);
 void page_template_restore(struct request *r);
 /* page_audit.c */
 void page_audit(struct request *r);
-/* pages: candidate pages (C) */
-/* pages: documents and uploads (B) */
-/* pages: pipeline board and stages (D) */
-/* pages: channel plans and reports (E) */
-/* pages: career page applications and privacy notice (F) */
-/* pages: candidate import (G) */
+/* page_candidates.c */
+void page_candidates(struct request *r);
+/* page_candidate_form.c */
+void page_candidate_new(struct request *r);
+void page_candidate_create(struct request *r);
+void page_candidate_edit(struct request *r);
+void page_candidate_update(struct request *r);
+/* page_candidate.c */
+void page_candidate(struct request *r);
+void page_candidate_add_application(struct request *r);
+void page_candidate_add_note(struct request *r);
+/* page_candidate_merge.c */
+void page_candidate_merge(struct request *r);
+void page_candidate_merge_submit(struct request *r);
+/* page_documents.c */
+void page_document_upload(struct request *r);
+void page_document_download(struct request *r);
+/* page_board.c */
+void page_pipeline_board(struct request *r);
+void page_application_move(struct request *r);
+/* page_stages.c */
+void page_stages(struct request *r);
+void page_stages_save(struct request *r);
+void page_stages_reset(struct request *r);
+/* page_channels.c */
+void page_position_channels(struct request *r);
+void page_position_channels_save(struct request *r);
+/* page_channel_report.c */
+void page_position_channel_report(struct request *r);
+void page_channels_report(struct request *r);
+/* page_job_apply.c: the form below a published ad (called by page_job) in
+ * the ad's language, its submission, the confirmation page; the built-in
+ * privacy notice (translated) and its rendering as escaped paragraphs with
+ * {company} replaced. */
+struct stored_ad;
+struct position;
+struct organisation;
+void job_apply_section(struct request *r, const struct stored_ad *ad, const struct position *p,
+		       const struct organisation *org);
+void page_job_apply(struct request *r);
+void page_job_thanks(struct request *r);
+const char *privacy_notice_default(enum lang lang);
+void privacy_notice_render(struct buf *o, const char *text, const char *company);
+/* page_privacy.c */
+void page_privacy(struct request *r);
+void page_privacy_save(struct request *r);
+/* page_import.c */
+void page_import_form(struct request *r);
+void page_import_upload(struct request *r);
+void page_import_preview(struct request *r);
+void page_import_run(struct request *r);
+void page_import_progress(struct request *r);
+void page_import_status(struct request *r);
 /* api_*.c */
 void api_healthz(struct request *r);
 void api_me(struct request *r);

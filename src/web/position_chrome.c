@@ -58,5 +58,16 @@ void position_page_begin(struct request *r, const struct position *p, const char
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		html_printf(o, "<li><a href=\"%s\" aria-current=\"%s\">%s</a></li>", position_path(r, p->id, steps[i].sub),
 			    strcmp(steps[i].key, step) == 0 ? "step" : "false", _(steps[i].label));
+	/* The pipeline board (R-CAND-2) is no wizard step: a tab after them, for
+	 * the roles that see candidates. */
+	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
+		html_printf(o, "<li class=\"tab-pipeline\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
+			    position_path(r, p->id, "pipeline"), strcmp(step, "pipeline") == 0 ? "page" : "false",
+			    _("Pipeline"));
+	/* The channel plan and its report (R-CHAN-2, R-CHAN-4): a tab as well. */
+	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
+		html_printf(o, "<li class=\"tab-channels\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
+			    position_path(r, p->id, "channels"), strcmp(step, "channels") == 0 ? "page" : "false",
+			    _("Channels"));
 	html_raw(o, "</ol>");
 }

@@ -23,6 +23,19 @@ const char *req_form(struct request *r, const char *name)
 	return NULL;
 }
 
+const struct upload *req_upload(struct request *r, const char *name)
+{
+	for (int i = 0; i < r->nuploads; i++) {
+		const struct upload *u = &r->uploads[i];
+		if (strcmp(u->field, name) != 0)
+			continue;
+		if (u->filename[0] == '\0' && u->data.len == 0 && !u->too_large)
+			continue; /* an empty file input: nothing was chosen */
+		return u;
+	}
+	return NULL;
+}
+
 const char *req_header(struct request *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);

@@ -19,11 +19,17 @@
 #include "web/api_candidates.h"
 #include "web/api_positions.h"
 #include "web/pages.h"
+#include "web/server.h"
 
 enum route_flags {
 	ROUTE_DEFAULT = 0,
 	ROUTE_NO_AUTH = 1,   /* static files, health check: no session lookup */
+	ROUTE_UPLOAD = 2,    /* multipart file upload: body limit from --max-upload-mb (router_body_limit) */
 };
+
+/* Room for the multipart boundaries, part headers and the ordinary form
+ * fields sent along with a file on an upload route. */
+#define UPLOAD_BODY_OVERHEAD ((size_t)64 * 1024)
 
 struct route {
 	enum http_method method;
@@ -82,12 +88,42 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/organisations/{id}", ACTION_VIEW_POSITIONS, page_organisation, 0 },
 	{ HTTP_POST, "/organisations/{id}", ACTION_MANAGE_ORGANISATIONS, page_organisation_update, 0 },
 	{ HTTP_GET, "/candidates", ACTION_MANAGE_CANDIDATES, page_candidates, 0 },
-	/* routes: candidate pages (C) */
-	/* routes: documents and uploads (B) */
-	/* routes: pipeline board and stages (D) */
-	/* routes: channel plans and reports (E) */
-	/* routes: career page applications and privacy notice (F) */
-	/* routes: candidate import (G) */
+	/* Candidate pages */
+	{ HTTP_GET, "/candidates/new", ACTION_MANAGE_CANDIDATES, page_candidate_new, 0 },
+	{ HTTP_POST, "/candidates", ACTION_MANAGE_CANDIDATES, page_candidate_create, 0 },
+	{ HTTP_GET, "/candidates/{id}", ACTION_MANAGE_CANDIDATES, page_candidate, 0 },
+	{ HTTP_GET, "/candidates/{id}/edit", ACTION_MANAGE_CANDIDATES, page_candidate_edit, 0 },
+	{ HTTP_POST, "/candidates/{id}", ACTION_MANAGE_CANDIDATES, page_candidate_update, 0 },
+	{ HTTP_POST, "/candidates/{id}/applications", ACTION_MANAGE_CANDIDATES, page_candidate_add_application, 0 },
+	{ HTTP_POST, "/candidates/{id}/notes", ACTION_MANAGE_CANDIDATES, page_candidate_add_note, 0 },
+	{ HTTP_GET, "/candidates/{id}/merge/{id}", ACTION_MANAGE_CANDIDATES, page_candidate_merge, 0 },
+	{ HTTP_POST, "/candidates/{id}/merge/{id}", ACTION_MANAGE_CANDIDATES, page_candidate_merge_submit, 0 },
+	/* Documents and uploads */
+	{ HTTP_POST, "/candidates/{id}/documents", ACTION_MANAGE_CANDIDATES, page_document_upload, ROUTE_UPLOAD },
+	{ HTTP_GET, "/candidates/{id}/documents/{id}", ACTION_MANAGE_CANDIDATES, page_document_download, 0 },
+	/* Pipeline board and stages */
+	{ HTTP_GET, "/positions/{id}/pipeline", ACTION_MANAGE_CANDIDATES, page_pipeline_board, 0 },
+	{ HTTP_POST, "/applications/{id}/move", ACTION_MANAGE_CANDIDATES, page_application_move, 0 },
+	{ HTTP_GET, "/positions/{id}/stages", ACTION_MANAGE_CANDIDATES, page_stages, 0 },
+	{ HTTP_POST, "/positions/{id}/stages", ACTION_MANAGE_CANDIDATES, page_stages_save, 0 },
+	{ HTTP_POST, "/positions/{id}/stages/reset", ACTION_MANAGE_CANDIDATES, page_stages_reset, 0 },
+	/* Channel plans and reports */
+	{ HTTP_GET, "/positions/{id}/channels", ACTION_MANAGE_CANDIDATES, page_position_channels, 0 },
+	{ HTTP_POST, "/positions/{id}/channels", ACTION_MANAGE_CANDIDATES, page_position_channels_save, 0 },
+	{ HTTP_GET, "/positions/{id}/channel-report", ACTION_MANAGE_CANDIDATES, page_position_channel_report, 0 },
+	{ HTTP_GET, "/channels/report", ACTION_MANAGE_CANDIDATES, page_channels_report, 0 },
+	/* Career page applications and privacy notice */
+	{ HTTP_POST, "/jobs/{key}/apply", ACTION_PUBLIC, page_job_apply, ROUTE_UPLOAD },
+	{ HTTP_GET, "/jobs/{key}/thanks", ACTION_PUBLIC, page_job_thanks, 0 },
+	{ HTTP_GET, "/settings/privacy", ACTION_MANAGE_SETTINGS, page_privacy, 0 },
+	{ HTTP_POST, "/settings/privacy", ACTION_MANAGE_SETTINGS, page_privacy_save, 0 },
+	/* Candidate import */
+	{ HTTP_GET, "/candidates/import", ACTION_MANAGE_CANDIDATES, page_import_form, 0 },
+	{ HTTP_POST, "/candidates/import", ACTION_MANAGE_CANDIDATES, page_import_upload, ROUTE_UPLOAD },
+	{ HTTP_GET, "/candidates/import/{key}", ACTION_MANAGE_CANDIDATES, page_import_progress, 0 },
+	{ HTTP_GET, "/candidates/import/{key}/status", ACTION_MANAGE_CANDIDATES, page_import_status, 0 },
+	{ HTTP_POST, "/candidates/import/{key}/preview", ACTION_MANAGE_CANDIDATES, page_import_preview, 0 },
+	{ HTTP_POST, "/candidates/import/{key}/run", ACTION_MANAGE_CANDIDATES, page_import_run, 0 },
 	{ HTTP_GET, "/interviews", ACTION_VIEW_INTERVIEWS, page_interviews, 0 },
 	{ HTTP_GET, "/settings", ACTION_MANAGE_OWN_ACCOUNT, page_account, 0 },
 	{ HTTP_POST, "/settings/profile", ACTION_MANAGE_OWN_ACCOUNT, page_account_profile, 0 },
@@ -206,6 +242,32 @@ void router_fail(struct request *r, int status)
 {
 	auth_apply_language(r);
 	page_error(r, status, NULL);
+}
+
+static const char *route_method_name(enum http_method m)
+{
+	switch (m) {
+	case HTTP_GET: return "GET";
+	case HTTP_HEAD: return "HEAD";
+	case HTTP_POST: return "POST";
+	case HTTP_PUT: return "PUT";
+	case HTTP_PATCH: return "PATCH";
+	case HTTP_DELETE: return "DELETE";
+	default: return "";
+	}
+}
+
+size_t router_body_limit(const struct server_config *cfg, const char *method, const char *path)
+{
+	struct request scratch; /* route_matches records captures; nothing else is touched */
+	memset(&scratch, 0, sizeof scratch);
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if (!(routes[i].flags & ROUTE_UPLOAD) || strcmp(route_method_name(routes[i].method), method) != 0)
+			continue;
+		if (route_matches(routes[i].pattern, path, &scratch))
+			return cfg->max_upload_bytes + UPLOAD_BODY_OVERHEAD;
+	}
+	return cfg->max_body_bytes;
 }
 
 /* The Allow header for a path that exists with other methods (405). */

@@ -5,7 +5,9 @@
  */
 #include "web/server.h"
 #include "web/auth.h"
+#include "web/layout.h"
 #include "web/request.h"
+#include "web/import_jobs.h"
 #include "web/router.h"
 
 #include <arpa/inet.h>
@@ -37,6 +39,10 @@
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
+/* The largest declared body of an upload over the limit that is still read
+ * (and discarded) so the browser gets to see the 413 page. */
+#define UPLOAD_DRAIN_MAX ((unsigned long long)256 * 1024 * 1024)
+
 static const struct server_config *g_cfg;
 static pthread_key_t store_key;
 static atomic_int requests_in_flight;   /* begun and not yet completed; idle keep-alive excluded */
@@ -45,6 +51,7 @@ void server_config_defaults(struct server_config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->max_body_bytes = 1024 * 1024;
+	cfg->max_upload_bytes = (size_t)10 * 1024 * 1024;
 	cfg->connection_memory = 64 * 1024;
 	cfg->connection_timeout = 30;
 	cfg->per_ip_connections = 128;
@@ -77,6 +84,10 @@ static struct store *thread_store(void)
 struct conn_ctx {
 	struct request req;
 	struct MHD_PostProcessor *pp;
+	size_t body_limit;            /* router_body_limit for this method and path */
+	size_t body_received;         /* bytes of the body so far */
+	bool upload_route;            /* a ROUTE_UPLOAD route: body_limit is the upload limit */
+	bool multipart;               /* the body goes to the post processor only */
 	bool too_large;
 	bool responded;
 	struct timespec started;
@@ -95,14 +106,50 @@ static enum http_method parse_method(const char *m)
 	return HTTP_OTHER;
 }
 
-/* Collects urlencoded and multipart form fields into the request's arena.
- * Values may arrive in pieces; consecutive pieces of one field are joined. */
+/* Collects one piece of a multipart file part into r->uploads. A part
+ * continues the previous upload when it has the same field and a non-zero
+ * offset; bytes past cfg->max_upload_bytes are dropped and the upload is
+ * marked too_large. File data may hold any byte, NUL included. */
+static void upload_piece(struct request *r, const char *key, const char *filename, const char *content_type,
+			 const char *data, uint64_t off, size_t size)
+{
+	struct upload *u;
+	if (off > 0 && r->nuploads > 0 && strcmp(r->uploads[r->nuploads - 1].field, key) == 0) {
+		u = &r->uploads[r->nuploads - 1];
+	} else {
+		if (r->nuploads == REQUEST_MAX_UPLOADS) {
+			r->uploads_overflow = true;
+			r->form_overflow = true; /* the router answers 400 for both */
+			return;
+		}
+		u = &r->uploads[r->nuploads++];
+		u->field = arena_strdup(&r->arena, key);
+		u->filename = arena_strdup(&r->arena, filename);
+		u->content_type = arena_strdup(&r->arena, content_type ? content_type : "");
+		buf_init(&u->data);
+	}
+	if (u->too_large || size == 0)
+		return;
+	if (u->data.len + size > r->cfg->max_upload_bytes) {
+		u->too_large = true;
+		return;
+	}
+	buf_append(&u->data, data, size);
+}
+
+/* Collects urlencoded and multipart form fields into the request's arena,
+ * and file parts (those with a filename) into r->uploads. Values may arrive
+ * in pieces; consecutive pieces of one field are joined. */
 static enum MHD_Result form_iterator(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
 				     const char *content_type, const char *transfer_encoding, const char *data,
 				     uint64_t off, size_t size)
 {
-	(void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
+	(void)kind, (void)transfer_encoding;
 	struct request *r = cls;
+	if (filename) {
+		upload_piece(r, key, filename, content_type, data, off, size);
+		return MHD_YES;
+	}
 	if ((data && memchr(data, '\0', size)) || memchr(key, '\0', strlen(key) + 1) != key + strlen(key)) {
 		r->form_has_nul = true; /* C strings downstream would silently cut the value */
 		return MHD_YES;
@@ -124,6 +171,12 @@ static enum MHD_Result form_iterator(void *cls, enum MHD_ValueKind kind, const c
 	r->form[r->nform].value = arena_strndup(&r->arena, data ? data : "", size);
 	r->nform++;
 	return MHD_YES;
+}
+
+static bool is_multipart(const char *ct)
+{
+	return ct && strncasecmp(ct, MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA,
+				 strlen(MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA)) == 0;
 }
 
 static bool is_form_content(const char *ct)
@@ -218,6 +271,32 @@ static enum MHD_Result send_response(struct conn_ctx *c)
 
 /* ---- the libmicrohttpd callbacks --------------------------------------------- */
 
+/* Answers 413 for a body over the route's limit. Pages get the error page
+ * in the layout naming the limit in MB (the user is looked up so the page
+ * has the usual navigation); the API gets a problem document. */
+static void respond_too_large(struct conn_ctx *c)
+{
+	struct request *r = &c->req;
+	if (!r->store)
+		r->store = thread_store();
+	if (r->store)
+		auth_resolve(r);
+	else
+		auth_apply_language(r);
+	size_t limit_mb;
+	const char *detail;
+	if (c->upload_route) {
+		limit_mb = g_cfg->max_upload_bytes / (1024 * 1024);
+		detail = arena_printf(&r->arena, _("The file is larger than the limit of %zu MB. Nothing was saved. "
+						   "Please go back and choose a smaller file."), limit_mb);
+	} else {
+		limit_mb = (c->body_limit + 1024 * 1024 - 1) / (1024 * 1024);
+		detail = arena_printf(&r->arena, _("The data sent is larger than the server accepts (at most %zu MB). "
+						   "Nothing was saved."), limit_mb);
+	}
+	page_error(r, 413, detail);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
@@ -231,24 +310,39 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		clock_gettime(CLOCK_MONOTONIC, &c->started);
 		request_init(c, conn, url, method);
 		*con_cls = c;
+		c->body_limit = router_body_limit(g_cfg, method, url);
+		c->upload_route = c->body_limit != g_cfg->max_body_bytes;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		long long declared;
-		if (cl && str_to_int64(cl, 0, INT64_MAX, &declared) && (unsigned long long)declared > g_cfg->max_body_bytes) {
-			/* Refuse before reading a byte of the body; MHD closes the connection after. */
+		if (cl && str_to_int64(cl, 0, INT64_MAX, &declared) && (unsigned long long)declared > c->body_limit) {
 			c->too_large = true;
-			router_fail(&c->req, 413);
+			/* A browser uploading a file over the limit reads no answer
+			 * before it has sent the whole body, and a connection closed
+			 * early shows as "connection reset" instead of our page. So an
+			 * upload of reasonable size is read and discarded, then
+			 * answered (below). Anything else is refused before reading a
+			 * byte of the body; MHD closes the connection after. */
+			if (c->upload_route && (unsigned long long)declared <= UPLOAD_DRAIN_MAX)
+				return MHD_YES;
+			respond_too_large(c);
 			return send_response(c);
 		}
-		if (is_form_content(c->req.content_type))
+		if (is_form_content(c->req.content_type)) {
 			c->pp = MHD_create_post_processor(conn, 16 * 1024, form_iterator, &c->req);
+			c->multipart = is_multipart(c->req.content_type);
+		}
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
 		if (!c->too_large) {
-			if (c->req.body.len + *upload_data_size > g_cfg->max_body_bytes) {
+			if (c->body_received + *upload_data_size > c->body_limit) {
 				c->too_large = true;
 			} else {
-				buf_append(&c->req.body, upload_data, *upload_data_size);
+				c->body_received += *upload_data_size;
+				/* A multipart body (files) is kept only as its parsed parts,
+				 * not a second time as raw bytes. */
+				if (!c->multipart)
+					buf_append(&c->req.body, upload_data, *upload_data_size);
 				if (c->pp && MHD_post_process(c->pp, upload_data, *upload_data_size) != MHD_YES)
 					c->req.form_overflow = true;
 			}
@@ -262,7 +356,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct request *r = &c->req;
 	r->store = thread_store();
 	if (c->too_large)
-		router_fail(r, 413);
+		respond_too_large(c);
 	else if (!r->store)
 		router_fail(r, 503);
 	else
@@ -287,6 +381,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (c->pp)
 		MHD_destroy_post_processor(c->pp);
 	buf_free(&c->req.body);
+	for (int i = 0; i < c->req.nuploads; i++)
+		buf_free(&c->req.uploads[i].data);
 	buf_free(&c->req.out);
 	arena_free(&c->req.arena);
 	free(c);
@@ -583,6 +679,8 @@ int server_run(const struct server_config *cfg)
 	d = NULL;
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
+	/* A CSV import still running is one transaction: stop it, it rolls back. */
+	import_jobs_shutdown(5000);
 	log_info("stopped cleanly");
 	rc = 0;
 cleanup:

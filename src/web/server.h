@@ -20,6 +20,7 @@ struct server_config {
 	bool quiet;                   /* no access log */
 	unsigned threads;             /* 0 = number of CPUs */
 	size_t max_body_bytes;        /* request bodies beyond this get 413 */
+	size_t max_upload_bytes;      /* largest uploaded file; upload routes accept this plus multipart overhead */
 	size_t connection_memory;     /* per-connection buffer; bounds header size */
 	unsigned connection_timeout;  /* seconds of inactivity */
 	unsigned per_ip_connections;

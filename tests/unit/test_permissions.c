@@ -15,11 +15,11 @@
 
 /* The expected table, written out independently of the implementation. */
 static const bool expected[ROLE__COUNT][ACTION__COUNT] = {
-	/*                      PUBLIC DASH  POS    CAND   INTV   OWN    USERS  AUDIT  EDIT   APPRV  ORGS   TMPL */
-	[ROLE_ADMIN]          = { true, true, true,  true,  true,  true,  true,  true,  true,  true,  true,  true  },
-	[ROLE_RECRUITER]      = { true, true, true,  true,  true,  true,  false, false, true,  false, true,  false },
-	[ROLE_HIRING_MANAGER] = { true, true, true,  true,  true,  true,  false, false, true,  true,  false, false },
-	[ROLE_INTERVIEWER]    = { true, true, false, true,  true,  true,  false, false, false, false, false, false },
+	/*                      PUBLIC DASH  POS    CAND   INTV   OWN    USERS  AUDIT  EDIT   APPRV  ORGS   TMPL   MCAND  SETT */
+	[ROLE_ADMIN]          = { true, true, true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true  },
+	[ROLE_RECRUITER]      = { true, true, true,  true,  true,  true,  false, false, true,  false, true,  false, true,  false },
+	[ROLE_HIRING_MANAGER] = { true, true, true,  true,  true,  true,  false, false, true,  true,  false, false, true,  false },
+	[ROLE_INTERVIEWER]    = { true, true, false, true,  true,  true,  false, false, false, false, false, false, false, false },
 };
 
 static void test_full_table_for_active_accounts(void **state)

@@ -113,8 +113,9 @@ static enum store_rc search(struct fixture *f, const struct candidate_filter *fl
 {
 	struct candidate_hit *hits = NULL;
 	size_t nh = 0;
+	struct candidate_filter copy = *flt;
 	out[0] = '\0';
-	enum store_rc rc = store_candidate_list(f->s, flt, &hits, &nh);
+	enum store_rc rc = store_candidate_list(f->s, &copy, &hits, &nh);
 	for (size_t i = 0; i < nh; i++) {
 		size_t len = strlen(out);
 		snprintf(out + len, n - len, "%s%lld", len ? "," : "", (long long)hits[i].c.id);
@@ -237,6 +238,40 @@ static void test_search_stemmed_with_snippet(void **state)
 	assert_string_equal(hits, "");
 	assert_int_equal(store_candidate_set_document_text(f->s, 9999, "x"), STORE_NOT_FOUND);
 	assert_int_equal(store_candidate_set_document_text(f->s, b, "\xff\xfe"), STORE_INVALID);
+}
+
+static void test_search_too_many_hits_newest_first(void **state)
+{
+	struct fixture *f = *state;
+	/* R-CAND-3: a word in more than CANDIDATE_RANK_MAX candidates is not
+	 * ranked (that would cost ~100 ms at 100,000 CVs) but listed newest
+	 * first, with snippets, and the caller is told so. */
+	assert_int_equal(CANDIDATE_RANK_MAX, 5000); /* the script below makes 5,001 */
+	assert_int_equal(db_exec_script(f->s, "many candidates",
+					"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)"
+					" INSERT INTO candidates (id, last_name, created_at, updated_at)"
+					" SELECT 1000 + i, 'Massen' || i, i, i FROM n;"
+					"INSERT INTO candidates_fts (rowid, name, role, company, location, tags, notes, documents)"
+					" SELECT id, last_name, '', '', '', '', '', 'Vertrieb Sensorik' FROM candidates WHERE id > 1000;"),
+			 STORE_OK);
+	struct candidate_filter flt = { .q = "sensorik", .limit = 3 };
+	struct candidate_hit *list = NULL;
+	size_t n = 0;
+	assert_int_equal(store_candidate_list(f->s, &flt, &list, &n), STORE_OK);
+	assert_true(flt.many_hits);
+	assert_int_equal(n, 3);
+	assert_int_equal(list[0].c.id, 1000 + CANDIDATE_RANK_MAX + 1);
+	assert_int_equal(list[1].c.id, 1000 + CANDIDATE_RANK_MAX);
+	assert_non_null(strstr(list[0].snippet, "\x01Sensorik\x02"));
+	free(list);
+	/* a rarer word among them is ranked as usual */
+	flt = (struct candidate_filter){ .q = "Massen17" };
+	assert_int_equal(store_candidate_list(f->s, &flt, &list, &n), STORE_OK);
+	assert_false(flt.many_hits);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].c.id, 1017);
+	assert_true(list[0].rank < 0);
+	free(list);
 }
 
 static void test_search_hostile_queries(void **state)
@@ -597,6 +632,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migration_4, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_candidate_crud, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_stemmed_with_snippet, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_too_many_hits_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hostile_queries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),

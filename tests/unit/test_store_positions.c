@@ -264,6 +264,7 @@ static void test_migration_2_on_top_of_1(void **state)
 
 	/* back to a version-1 database that holds data: drop what migrations 2 and later made */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
+					"DROP TABLE position_stages; DROP TABLE privacy_notices; DROP TABLE public_submissions;"
 					"DROP TABLE candidates_fts; DROP TABLE channel_plans; DROP TABLE consents;"
 					"DROP TABLE candidate_documents; DROP TABLE application_events; DROP TABLE applications;"
 					"DROP TABLE candidates;"

@@ -122,13 +122,13 @@ static void candidates_are_created_validated_and_changed(void **state)
 	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates", "{\"email\":\"x@example.org\"}", 422,
 			   "#/last_name");
 	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates",
-			   "{\"last_name\":\"Kurz\",\"email\":\"not an address\"}", 422, "#/email");
+			   "{\"last_name\":\"Zwirbelmann\",\"email\":\"not an address\"}", 422, "#/email");
 	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates",
-			   "{\"last_name\":\"Kurz\",\"notice_period_weeks\":500}", 422, "#/notice_period_weeks");
-	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates", "{\"last_name\":\"Kurz\",\"channel\":\"tv\"}",
+			   "{\"last_name\":\"Zwirbelmann\",\"notice_period_weeks\":500}", 422, "#/notice_period_weeks");
+	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates", "{\"last_name\":\"Zwirbelmann\",\"channel\":\"tv\"}",
 			   422, "#/channel");
 	api_expect_problem(&srv, tok_weber, "POST", "/api/v1/candidates", "{\"last_name\":42}", 422, "#/last_name");
-	json_t *none = api_call_json(&srv, tok_weber, "GET", "/api/v1/candidates?q=Kurz", NULL, 200);
+	json_t *none = api_call_json(&srv, tok_weber, "GET", "/api/v1/candidates?q=Zwirbelmann", NULL, 200);
 	assert_int_equal(json_array_size(json_object_get(none, "candidates")), 0); /* R-X-6 */
 	json_decref(none);
 
