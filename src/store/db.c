@@ -261,7 +261,15 @@ enum store_rc db_write_begin(struct store *s, struct db_write *w)
 {
 	w->active = false;
 	w->own_transaction = !s->in_transaction;
-	enum store_rc rc = w->own_transaction ? store_begin(s) : db_exec_script(s, "savepoint", "SAVEPOINT store_write");
+	/* In a bulk transaction every failure rolls back everything, so a unit
+	 * needs no savepoint of its own — and a savepoint would make FTS5 flush
+	 * its pending index terms each time (a quarter of a 100,000-row import). */
+	w->savepoint = !w->own_transaction && !s->bulk;
+	enum store_rc rc = STORE_OK;
+	if (w->own_transaction)
+		rc = store_begin(s);
+	else if (w->savepoint)
+		rc = db_exec_script(s, "savepoint", "SAVEPOINT store_write");
 	w->active = rc == STORE_OK;
 	return rc;
 }
@@ -277,6 +285,8 @@ enum store_rc db_write_end(struct store *s, struct db_write *w, enum store_rc rc
 		store_rollback(s);
 		return rc;
 	}
+	if (!w->savepoint)
+		return rc;             /* bulk: the caller rolls back on any failure */
 	if (rc == STORE_OK)
 		return db_exec_script(s, "savepoint release", "RELEASE store_write");
 	/* A severe error (I/O, disk full) may already have ended the caller's

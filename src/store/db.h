@@ -41,6 +41,7 @@ struct store {
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int ncache;
 	bool in_transaction;     /* a store_begin is open */
+	bool bulk;               /* ... by store_begin_bulk: nested writes take no savepoint */
 	char *data_dir;          /* owned copy of the directory path */
 };
 
@@ -108,6 +109,7 @@ enum store_rc db_exec_script_literal(struct store *s, const char *what, const ch
  */
 struct db_write {
 	bool own_transaction;
+	bool savepoint;          /* nested in the caller's transaction (not a bulk one) */
 	bool active;
 };
 enum store_rc db_write_begin(struct store *s, struct db_write *w);

@@ -194,6 +194,14 @@ enum store_rc store_begin(struct store *s)
 	return rc;
 }
 
+enum store_rc store_begin_bulk(struct store *s)
+{
+	enum store_rc rc = store_begin(s);
+	if (rc == STORE_OK)
+		s->bulk = true;
+	return rc;
+}
+
 enum store_rc store_commit(struct store *s)
 {
 	if (!s->in_transaction) {
@@ -212,6 +220,7 @@ enum store_rc store_commit(struct store *s)
 		return rc;
 	}
 	s->in_transaction = false;
+	s->bulk = false;
 	return STORE_OK;
 }
 
@@ -222,6 +231,7 @@ void store_rollback(struct store *s)
 	if (s->in_transaction && !sqlite3_get_autocommit(s->db))
 		db_exec_script(s, "rollback", "ROLLBACK");
 	s->in_transaction = false;
+	s->bulk = false;
 }
 
 /* Flushes a file (or directory) to disk; false with errno set on failure. */

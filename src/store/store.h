@@ -56,6 +56,10 @@ int store_schema_version(struct store *s);
 int store_schema_latest(void);
 
 enum store_rc store_begin(struct store *s);     /* BEGIN IMMEDIATE */
+/* A transaction for many writes that is all or nothing: store functions
+ * inside it take no savepoints, so after ANY failure the caller must
+ * store_rollback (never commit part of it). For imports. */
+enum store_rc store_begin_bulk(struct store *s);
 enum store_rc store_commit(struct store *s);
 void store_rollback(struct store *s);           /* no-op when no transaction is open */
 

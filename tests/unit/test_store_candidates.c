@@ -274,6 +274,48 @@ static void test_search_too_many_hits_newest_first(void **state)
 	free(list);
 }
 
+static long long candidate_rows(struct fixture *f)
+{
+	struct candidate_filter flt = { .limit = 1000 };
+	struct candidate_hit *hits = NULL;
+	size_t n = 0;
+	assert_int_equal(store_candidate_list(f->s, &flt, &hits, &n), STORE_OK);
+	free(hits);
+	return (long long)n;
+}
+
+static void test_bulk_transaction_all_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	char hits[64];
+	/* R-CAND-4: an import is one bulk unit — rolled back, nothing stays
+	 * (search rows included); committed, everything is there and searchable. */
+	assert_int_equal(store_begin_bulk(f->s), STORE_OK);
+	add_candidate(f, "Bea", "Bulk", "bea@example.org", "");
+	add_candidate(f, "Ben", "Bulk", "ben@example.org", "");
+	store_rollback(f->s);
+	assert_int_equal(candidate_rows(f), 0);
+	assert_int_equal(search_q(f, "Bulk", hits, sizeof hits), STORE_OK);
+	assert_string_equal(hits, "");
+
+	assert_int_equal(store_begin_bulk(f->s), STORE_OK);
+	int64_t a = add_candidate(f, "Bea", "Bulk", "bea@example.org", "");
+	assert_int_equal(store_commit(f->s), STORE_OK);
+	assert_int_equal(search_q(f, "Bulk", hits, sizeof hits), STORE_OK);
+	assert_int_equal(atoll(hits), a);
+
+	/* after the bulk unit, nested writes have their savepoints again: a
+	 * refused candidate inside a normal transaction leaves the rest intact */
+	assert_int_equal(store_begin(f->s), STORE_OK);
+	int64_t b = add_candidate(f, "Bo", "Normal", "bo@example.org", "");
+	struct candidate bad = make_candidate("", "", "not an address", "");
+	assert_int_equal(store_candidate_create(f->s, &TEST_CLI, &bad, NOW), STORE_INVALID);
+	assert_int_equal(store_commit(f->s), STORE_OK);
+	assert_int_equal(search_q(f, "Normal", hits, sizeof hits), STORE_OK);
+	assert_int_equal(atoll(hits), b);
+	assert_int_equal(candidate_rows(f), 2);
+}
+
 static void test_search_hostile_queries(void **state)
 {
 	struct fixture *f = *state;
@@ -634,6 +676,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_stemmed_with_snippet, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_too_many_hits_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hostile_queries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_transaction_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_applications_and_timeline, setup, teardown),
