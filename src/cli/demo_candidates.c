@@ -280,10 +280,10 @@ static const struct demo_candidate demo_candidates[] = {
 	  "Armaturen, Prozessindustrie", "direct_search", .stage = "deep_interview",
 	  .days = { 17, 16, 14, 10, 8 },
 	  .contacts = { { 16, "weber", "Direktansprache per Telefon nach Empfehlung aus dem Netzwerk." },
-			{ 8, "brandt", "Vertiefendes Gespräch mit Fallstudie geführt; Rückmeldung zugesagt." } },
+			{ 8, "brandt", "Vertiefendes Gespräch mit Rollenspiel und Verhandlungssimulation geführt; Rückmeldung zugesagt." } },
 	  .notes = { { 10, "brandt", "Starkes erstes Gespräch: kennt Rahmenverträge mit Serviceanteil aus eigener "
 				    "Praxis." },
-		     { 8, "brandt", "Fallstudie Hansa Logistik sauber strukturiert; Preisverhandlung etwas zu "
+		     { 8, "brandt", "Rollenspiel mit dem Einkaufsleiter sauber geführt; Preisverhandlung etwas zu "
 				    "nachgiebig." } },
 	  .cv = "Tobias Wagner\n"
 		"Lebenslauf\n"

@@ -31,6 +31,9 @@
  * Step 4 adds the candidates of the key account manager search, its channel
  * plan and the business development draft's one-channel plan; they live in
  * demo_candidates.c, which gets the ids and days of the positions here.
+ *
+ * Step 5 adds the interview plan, scorecards and decisions of the key
+ * account manager search (demo_interviews.c), after the candidates.
  */
 #include "cli/demo_data.h"
 
@@ -40,6 +43,7 @@
 
 #include "cli/cli.h"
 #include "cli/demo_candidates.h"
+#include "cli/demo_interviews.h"
 #include "core/job_ad.h"
 #include "core/profile_check.h"
 #include "core/role_template.h"
@@ -1176,5 +1180,5 @@ bool demo_fill(struct store *s, const char *password_hash, int64_t now)
 		.bdm_position_id = position_ids[1],
 		.bdm_created_days_ago = bdm->created_days_ago,
 	};
-	return demo_candidates_fill(s, &refs, now);
+	return demo_candidates_fill(s, &refs, now) && demo_interviews_fill(s, position_ids[0], now);
 }

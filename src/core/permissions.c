@@ -24,6 +24,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_TEMPLATES] = true,
 		[ACTION_MANAGE_CANDIDATES] = true,
 		[ACTION_MANAGE_SETTINGS] = true,
+		[ACTION_WRITE_SCORECARDS] = true,
+		[ACTION_DECIDE] = true,
 	},
 	[ROLE_RECRUITER] = {
 		[ACTION_PUBLIC] = true,
@@ -40,6 +42,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_TEMPLATES] = false,
 		[ACTION_MANAGE_CANDIDATES] = true,
 		[ACTION_MANAGE_SETTINGS] = false,
+		[ACTION_WRITE_SCORECARDS] = true,
+		[ACTION_DECIDE] = false,
 	},
 	[ROLE_HIRING_MANAGER] = {
 		[ACTION_PUBLIC] = true,
@@ -56,6 +60,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_TEMPLATES] = false,
 		[ACTION_MANAGE_CANDIDATES] = true,
 		[ACTION_MANAGE_SETTINGS] = false,
+		[ACTION_WRITE_SCORECARDS] = true,
+		[ACTION_DECIDE] = true,
 	},
 	[ROLE_INTERVIEWER] = {
 		[ACTION_PUBLIC] = true,
@@ -73,6 +79,8 @@ static const bool role_grants[ROLE__COUNT][ACTION__COUNT] = {
 		[ACTION_MANAGE_TEMPLATES] = false,
 		[ACTION_MANAGE_CANDIDATES] = false,
 		[ACTION_MANAGE_SETTINGS] = false,
+		[ACTION_WRITE_SCORECARDS] = true,
+		[ACTION_DECIDE] = false,
 	},
 };
 
@@ -91,6 +99,8 @@ static const char *const action_names[ACTION__COUNT] = {
 	[ACTION_MANAGE_TEMPLATES] = "manage_templates",
 	[ACTION_MANAGE_CANDIDATES] = "manage_candidates",
 	[ACTION_MANAGE_SETTINGS] = "manage_settings",
+	[ACTION_WRITE_SCORECARDS] = "write_scorecards",
+	[ACTION_DECIDE] = "decide",
 };
 
 bool permission_allows(const struct principal *p, enum action a)

@@ -30,6 +30,8 @@ enum action {
 	ACTION_MANAGE_TEMPLATES,    /* copy, edit, restore role templates */
 	ACTION_MANAGE_CANDIDATES,   /* see and edit candidates, documents, pipelines, channel plans, imports */
 	ACTION_MANAGE_SETTINGS,     /* instance settings such as the career page's privacy notice */
+	ACTION_WRITE_SCORECARDS,    /* fill and submit one's own scorecards (assignment checked by the handler) */
+	ACTION_DECIDE,              /* record the hire/reject decision of an application */
 	ACTION__COUNT
 };
 

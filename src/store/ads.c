@@ -73,19 +73,9 @@ static void ad_from_row(struct db_stmt *st, struct stored_ad *out)
 /* Runs a query for at most one ad row: STORE_NOT_FOUND when there is none. */
 static enum store_rc ad_query_one(struct db_stmt *st, struct stored_ad *out)
 {
-	enum store_rc rc;
-	switch (db_step(st)) {
-	case DB_ROW:
+	enum store_rc rc = db_step_row(st);
+	if (rc == STORE_OK)
 		ad_from_row(st, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(st);
-		break;
-	}
 	db_finalize(st);
 	return rc;
 }

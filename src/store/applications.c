@@ -29,7 +29,8 @@
 #define EVENTS_DEFAULT_LIMIT 200
 #define EVENTS_MAX_LIMIT 1000
 
-static const char *const event_kind_codes[EVENT_KIND__COUNT] = { "stage", "note", "contact", "document" };
+static const char *const event_kind_codes[EVENT_KIND__COUNT] = { "stage", "note", "contact", "document",
+								      "decision" };
 
 const char *application_event_kind_code(enum application_event_kind k)
 {
@@ -248,18 +249,9 @@ enum store_rc store_application_get(struct store *s, int64_t id, struct applicat
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " APPLICATION_COLUMNS " FROM applications a WHERE a.id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		application_from_row(&st, 0, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }

@@ -46,9 +46,18 @@ struct application_card {
 	char current_company[161];
 };
 
-enum application_event_kind { EVENT_STAGE, EVENT_NOTE, EVENT_CONTACT, EVENT_DOCUMENT, EVENT_KIND__COUNT };
+/* EVENT_DECISION (store/decisions.h): to_stage holds "hire"/"reject", from_stage
+ * the culture fit "1".."4", text the rationale. */
+enum application_event_kind {
+	EVENT_STAGE,
+	EVENT_NOTE,
+	EVENT_CONTACT,
+	EVENT_DOCUMENT,
+	EVENT_DECISION,
+	EVENT_KIND__COUNT
+};
 
-const char *application_event_kind_code(enum application_event_kind k);   /* "stage", "note", ... */
+const char *application_event_kind_code(enum application_event_kind k);   /* "stage", "note", ..., "decision" */
 
 /* One entry of the timeline. application_id and position_id are 0 for a
  * note, contact or document about the candidate alone; user_id is 0 and

@@ -259,18 +259,9 @@ enum store_rc store_candidate_get(struct store *s, int64_t id, struct candidate 
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " CANDIDATE_COLUMNS " FROM candidates c WHERE c.id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		candidate_from_row(&st, 0, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }
@@ -668,6 +659,24 @@ static enum store_rc candidate_merge_rows(struct store *s, int64_t keep_id, int6
 {
 	struct db_stmt st;
 	enum store_rc rc;
+	/* Where both applied to one position, drop's application is folded into
+	 * keep's and deleted. Interviews (with their scorecards) and decisions
+	 * cannot move to another application — what was assessed stays with the
+	 * application it was assessed in — so such a merge is refused. */
+	db_prepare(s, &st,
+		   "SELECT 1 FROM applications d JOIN applications k ON k.position_id = d.position_id"
+		   " AND k.candidate_id = :keep WHERE d.candidate_id = :drop"
+		   " AND (EXISTS (SELECT 1 FROM interviews i WHERE i.application_id = d.id)"
+		   " OR EXISTS (SELECT 1 FROM decisions x WHERE x.application_id = d.id))");
+	db_bind_int64(&st, ":keep", keep_id);
+	db_bind_int64(&st, ":drop", drop_id);
+	enum db_step_result step = db_step(&st);
+	rc = step == DB_FAIL ? db_rc(&st) : STORE_OK;
+	db_finalize(&st);
+	if (rc != STORE_OK)
+		return rc;
+	if (step == DB_ROW)
+		return STORE_CONFLICT;
 	db_prepare(s, &st,
 		   "UPDATE applications AS k SET last_contact_at = d.last_contact_at FROM applications AS d"
 		   " WHERE k.candidate_id = :keep AND d.candidate_id = :drop AND d.position_id = k.position_id"

@@ -141,16 +141,7 @@ enum store_rc store_consent_add(struct store *s, int64_t candidate_id, enum cons
 		goto cleanup;
 	db_prepare(s, &st, "SELECT 1 FROM candidates WHERE id = :id");
 	db_bind_int64(&st, ":id", candidate_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
+	rc = db_step_row(&st);
 	db_finalize(&st);
 	if (rc != STORE_OK)
 		goto cleanup;

@@ -152,6 +152,19 @@ enum store_rc db_rc(const struct db_stmt *st)
 	return st->rc;
 }
 
+enum store_rc db_step_row(struct db_stmt *st)
+{
+	switch (db_step(st)) {
+	case DB_ROW:
+		return STORE_OK;
+	case DB_DONE:
+		return STORE_NOT_FOUND;
+	case DB_FAIL:
+	default:
+		return st->rc;
+	}
+}
+
 enum store_rc db_step_done(struct db_stmt *st)
 {
 	switch (db_step(st)) {

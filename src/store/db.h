@@ -14,8 +14,13 @@
  *	struct db_stmt st;
  *	db_prepare(s, &st, "SELECT name FROM users WHERE id = :id");
  *	db_bind_int64(&st, ":id", id);
- *	switch (db_step(&st)) { case DB_ROW: ...; case DB_DONE: ...; case DB_FAIL: rc = db_rc(&st); }
+ *	rc = db_step_row(&st);
+ *	if (rc == STORE_OK)
+ *		db_column_text_copy(&st, 0, name, sizeof name);
  *	db_finalize(&st);
+ *
+ * Loops over rows, and lookups where no row means something other than
+ * STORE_NOT_FOUND, switch on db_step (DB_ROW, DB_DONE, DB_FAIL) instead.
  */
 #ifndef STELLWERK_STORE_DB_H
 #define STELLWERK_STORE_DB_H
@@ -71,6 +76,10 @@ void db_bind_null(struct db_stmt *st, const char *name);
 /* Steps once; on DB_FAIL db_rc tells STORE_CONFLICT / STORE_BUSY / STORE_ERROR. */
 enum db_step_result db_step(struct db_stmt *st);
 enum store_rc db_rc(const struct db_stmt *st);
+/* Steps st to its first row: STORE_OK when there is one to read (the caller
+ * reads it, then finalizes), STORE_NOT_FOUND when there is none, else the
+ * store error. */
+enum store_rc db_step_row(struct db_stmt *st);
 /* Steps a statement that returns no rows (INSERT, UPDATE, DELETE): STORE_OK
  * when it ran to completion, else the mapped error. */
 enum store_rc db_step_done(struct db_stmt *st);

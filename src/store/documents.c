@@ -226,16 +226,7 @@ enum store_rc store_document_add(struct store *s, const struct actor *who, int64
 		goto cleanup;
 	db_prepare(s, &st, "SELECT 1 FROM candidates WHERE id = :id");
 	db_bind_int64(&st, ":id", candidate_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
+	rc = db_step_row(&st);
 	db_finalize(&st);
 	if (rc != STORE_OK)
 		goto cleanup;
@@ -318,18 +309,9 @@ enum store_rc store_document_get(struct store *s, int64_t id, struct candidate_d
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " DOCUMENT_COLUMNS " FROM candidate_documents WHERE id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		document_from_row(&st, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }
@@ -439,17 +421,9 @@ enum store_rc store_document_set_extract(struct store *s, int64_t id, enum docum
 		goto cleanup;
 	db_prepare(s, &st, "SELECT candidate_id FROM candidate_documents WHERE id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		candidate_id = db_column_int64(&st, 0);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	if (rc != STORE_OK)
 		goto cleanup;

@@ -129,18 +129,9 @@ enum store_rc store_organisation_get(struct store *s, int64_t id, struct organis
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " ORGANISATION_COLUMNS " FROM organisations WHERE id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		organisation_from_row(&st, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }

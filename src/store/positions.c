@@ -225,17 +225,9 @@ enum store_rc store_position_get(struct store *s, int64_t id, struct position *o
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " POSITION_COLUMNS " FROM positions p WHERE p.id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		rc = position_from_row(&st, out);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }

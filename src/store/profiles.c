@@ -75,19 +75,9 @@ static enum store_rc profile_audit(struct store *s, const struct actor *who, con
  * column. STORE_NOT_FOUND when there is no row. */
 static enum store_rc fetch_id(struct db_stmt *st, int64_t *id)
 {
-	enum store_rc rc;
-	switch (db_step(st)) {
-	case DB_ROW:
+	enum store_rc rc = db_step_row(st);
+	if (rc == STORE_OK)
 		*id = db_column_int64(st, 0);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(st);
-		break;
-	}
 	db_finalize(st);
 	return rc;
 }
@@ -316,17 +306,10 @@ static enum store_rc stakeholder_get(struct store *s, int64_t id, struct stakeho
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders WHERE id = :id");
 	db_bind_int64(&st, ":id", id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		rc = stakeholder_from_row(&st, out);
 		*position_id = db_column_int64(&st, 4);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	return rc;
@@ -361,17 +344,9 @@ static enum store_rc proposal_get(struct store *s, int64_t stakeholder_id, int64
 		   " WHERE p.stakeholder_id = :stakeholder_id AND p.requirement_id = :requirement_id");
 	db_bind_int64(&st, ":stakeholder_id", stakeholder_id);
 	db_bind_int64(&st, ":requirement_id", requirement_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		rc = proposal_from_row(&st, out);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }
@@ -483,18 +458,10 @@ enum store_rc store_profile_load(struct store *s, int64_t position_id, struct pr
 	out->position_id = position_id;
 	db_prepare(s, &st, "SELECT template_key, challenges FROM positions WHERE id = :id");
 	db_bind_int64(&st, ":id", position_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		db_column_text_copy(&st, 0, out->template_key, sizeof out->template_key);
 		db_column_text_copy(&st, 1, out->challenges, sizeof out->challenges);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	if (rc == STORE_OK)
@@ -522,18 +489,11 @@ enum store_rc store_goal_get(struct store *s, int64_t goal_id, struct goal *out,
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " GOAL_COLUMNS " FROM goals WHERE id = :id");
 	db_bind_int64(&st, ":id", goal_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		rc = goal_from_row(&st, out);
 		if (position_out)
 			*position_out = db_column_int64(&st, 11);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	return rc;
@@ -663,18 +623,11 @@ enum store_rc store_requirement_get(struct store *s, int64_t requirement_id, str
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT " REQUIREMENT_COLUMNS " FROM requirements WHERE id = :id");
 	db_bind_int64(&st, ":id", requirement_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		rc = requirement_from_row(&st, out);
 		if (position_out)
 			*position_out = db_column_int64(&st, 13);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	if (rc == STORE_OK)
@@ -1358,8 +1311,8 @@ enum store_rc store_profile_version_load(struct store *s, int64_t position_id, i
 		   " WHERE position_id = :position_id AND version = :version");
 	db_bind_int64(&st, ":position_id", position_id);
 	db_bind_int64(&st, ":version", version);
-	switch (db_step(&st)) {
-	case DB_ROW: {
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		if (approved_at)
 			*approved_at = db_column_int64(&st, 0);
 		if (approved_by)
@@ -1367,14 +1320,6 @@ enum store_rc store_profile_version_load(struct store *s, int64_t position_id, i
 		char *text = db_column_text_dup(&st, 2);
 		rc = snapshot_parse(text, position_id, version, &snapshot);
 		free(text);
-		break;
-	}
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	if (rc == STORE_OK && !profile_from_json(snapshot, out)) {

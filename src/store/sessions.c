@@ -34,8 +34,8 @@ enum store_rc store_session_get(struct store *s, const char *id_hash, struct ses
 		   "SELECT id_hash, user_id, csrf, created_at, last_seen_at, ip, user_agent FROM sessions"
 		   " WHERE id_hash = :id_hash");
 	db_bind_text(&st, ":id_hash", id_hash);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK) {
 		db_column_text_copy(&st, 0, out->id_hash, sizeof out->id_hash);
 		out->user_id = db_column_int64(&st, 1);
 		db_column_text_copy(&st, 2, out->csrf, sizeof out->csrf);
@@ -43,14 +43,6 @@ enum store_rc store_session_get(struct store *s, const char *id_hash, struct ses
 		out->last_seen_at = db_column_int64(&st, 4);
 		db_column_text_copy(&st, 5, out->ip, sizeof out->ip);
 		db_column_text_copy(&st, 6, out->user_agent, sizeof out->user_agent);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
 	}
 	db_finalize(&st);
 	return rc;

@@ -25,17 +25,7 @@ static enum store_rc position_exists(struct store *s, int64_t position_id)
 	enum store_rc rc;
 	db_prepare(s, &st, "SELECT 1 FROM positions WHERE id = :id");
 	db_bind_int64(&st, ":id", position_id);
-	switch (db_step(&st)) {
-	case DB_ROW:
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
+	rc = db_step_row(&st);
 	db_finalize(&st);
 	return rc;
 }

@@ -76,18 +76,9 @@ enum store_rc store_template_get(struct store *s, const char *key, struct stored
 	memset(out, 0, sizeof *out);
 	db_prepare(s, &st, "SELECT " TEMPLATE_COLUMNS " FROM role_templates WHERE key = :key");
 	db_bind_text(&st, ":key", key);
-	switch (db_step(&st)) {
-	case DB_ROW:
+	rc = db_step_row(&st);
+	if (rc == STORE_OK)
 		template_from_row(&st, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(&st);
-		break;
-	}
 	db_finalize(&st);
 	return rc;
 }

@@ -36,19 +36,9 @@ static void token_from_row(struct db_stmt *st, struct api_token *t)
 /* Steps a query for at most one token. */
 static enum store_rc token_fetch_one(struct db_stmt *st, struct api_token *out)
 {
-	enum store_rc rc;
-	switch (db_step(st)) {
-	case DB_ROW:
+	enum store_rc rc = db_step_row(st);
+	if (rc == STORE_OK)
 		token_from_row(st, out);
-		rc = STORE_OK;
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(st);
-		break;
-	}
 	db_finalize(st);
 	return rc;
 }

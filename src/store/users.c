@@ -43,18 +43,9 @@ static enum store_rc user_from_row(struct db_stmt *st, struct user *u)
 /* Steps a query for at most one user. */
 static enum store_rc user_fetch_one(struct db_stmt *st, struct user *out)
 {
-	enum store_rc rc;
-	switch (db_step(st)) {
-	case DB_ROW:
+	enum store_rc rc = db_step_row(st);
+	if (rc == STORE_OK)
 		rc = user_from_row(st, out);
-		break;
-	case DB_DONE:
-		rc = STORE_NOT_FOUND;
-		break;
-	default:
-		rc = db_rc(st);
-		break;
-	}
 	db_finalize(st);
 	return rc;
 }

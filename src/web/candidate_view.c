@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/channels.h"
+#include "core/evaluation.h"
 #include "core/password_policy.h"
 #include "store/candidates.h"
 #include "store/consents.h"
@@ -335,6 +336,7 @@ void candidate_timeline_html(struct request *r, const struct application_event *
 		[EVENT_NOTE] = { "✎", N_("Note") },
 		[EVENT_CONTACT] = { "☎", N_("Contact") },
 		[EVENT_DOCUMENT] = { "▤", N_("Document") },
+		[EVENT_DECISION] = { "⚖", N_("Decision") },
 	};
 	struct buf *o = &r->out;
 	struct stage defaults[PIPELINE_MAX_STAGES];
@@ -365,6 +367,12 @@ void candidate_timeline_html(struct request *r, const struct application_event *
 					    candidate_stage_label(st, nst, e->to_stage));
 			else
 				html_printf(o, "<p>→ %s</p>", candidate_stage_label(st, nst, e->to_stage));
+		} else if (e->kind == EVENT_DECISION) {
+			/* the store keeps the decision code in to_stage, the culture fit in from_stage */
+			enum decision_kind dk;
+			const char *what = decision_kind_parse(e->to_stage, &dk) ? _(decision_kind_label(dk)) : e->to_stage;
+			html_printf(o, "<p class=\"timeline-decision\" data-decision=\"%s\"><strong>%s</strong> · %s</p>", e->to_stage,
+				    what, arena_printf(&r->arena, _("Culture fit %s of 4"), e->from_stage));
 		}
 		if (e->text[0])
 			html_printf(o, "<p class=\"timeline-text\">%s</p>", e->text);

@@ -123,10 +123,13 @@ static void applications(struct request *r, const struct page_data *d)
 				candidate_referral_html(r, &a->referral);
 			if (a->event[0])
 				html_printf(o, "<br><span class=\"muted\">%s: %s</span>", _("Event"), a->event);
+			html_printf(o, "<br><a class=\"app-evaluation-link\" href=\"/applications/%lld/evaluation\">%s</a>",
+				    (long long)a->id, _("Evaluation and decision"));
 			html_raw(o, "</td></tr>");
 		}
 		html_raw(o, "</tbody></table></div>");
 	}
+	candidate_interviews_html(r, d->apps, d->inpos, d->napps);   /* page_my_interviews.c */
 	html_raw(o, "</section>");
 }
 

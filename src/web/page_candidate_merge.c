@@ -162,6 +162,11 @@ void page_candidate_merge_submit(struct request *r)
 		page_error(r, 404, _("There is no such candidate."));
 		return;
 	}
+	if (rc == STORE_CONFLICT) {
+		r->status = 409;
+		render(r, keep, drop, _("Both applied to the same position and that application already has interviews or a decision, which stay with the application they were made in. Nothing was merged."));
+		return;
+	}
 	if (rc == STORE_INVALID) {
 		r->status = 422;
 		render(r, keep, drop, _("The chosen values do not form a valid candidate; nothing was merged."));

@@ -57,8 +57,6 @@ void page_organisations(struct request *r);
 void page_organisation_create(struct request *r);
 void page_organisation(struct request *r);
 void page_organisation_update(struct request *r);
-/* page_sections.c */
-void page_interviews(struct request *r);
 /* page_account.c */
 void page_account(struct request *r);
 void page_account_profile(struct request *r);
@@ -135,6 +133,43 @@ void page_import_preview(struct request *r);
 void page_import_run(struct request *r);
 void page_import_progress(struct request *r);
 void page_import_status(struct request *r);
+/* pages: interview plan and question bank (D6) */
+/* page_interview_plan.c */
+void page_interview_plan(struct request *r);
+void page_interview_round_create(struct request *r);
+void page_interview_round_update(struct request *r);
+void page_interview_round_move(struct request *r);
+void page_interview_round_delete(struct request *r);
+void page_interview_round_interviewers(struct request *r);
+void page_interview_round_kit(struct request *r);
+/* page_questions.c */
+void page_questions(struct request *r);
+void page_question_create(struct request *r);
+void page_question_favourite(struct request *r);
+/* page_exercises.c */
+void page_exercises(struct request *r);
+/* pages: my interviews, kits and scorecards (E6) */
+/* page_my_interviews.c: "my interviews", planning an interview of an
+ * application, and the interviews section of the candidate page (each
+ * application's interviews with kit version, interviewers, scorecards and
+ * the "Plan interview" form; apps[i] is in position pos[i]). */
+struct application;
+struct candidate_position;
+void page_interviews(struct request *r);
+void page_application_plan_interview(struct request *r);
+void candidate_interviews_html(struct request *r, const struct application *apps, const struct candidate_position *pos,
+			       size_t n);
+/* page_kit.c */
+void page_interview_kit(struct request *r);
+void page_scorecard_save(struct request *r);
+/* page_scorecard.c */
+void page_scorecard(struct request *r);
+/* pages: evaluation and decision (F6) */
+/* page_evaluation.c */
+void page_position_evaluation(struct request *r);
+/* page_candidate_evaluation.c */
+void page_application_evaluation(struct request *r);
+void page_application_decision(struct request *r);
 /* api_*.c */
 void api_healthz(struct request *r);
 void api_me(struct request *r);

@@ -69,5 +69,16 @@ void position_page_begin(struct request *r, const struct position *p, const char
 		html_printf(o, "<li class=\"tab-channels\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
 			    position_path(r, p->id, "channels"), strcmp(step, "channels") == 0 ? "page" : "false",
 			    _("Channels"));
+	/* The interview plan and its kits (R-INT-2..4): everyone who sees the
+	 * position sees it; changing it needs ACTION_EDIT_POSITIONS. */
+	if (permission_allows(&r->principal, ACTION_VIEW_POSITIONS))
+		html_printf(o, "<li class=\"tab-interviews\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
+			    position_path(r, p->id, "interviews"), strcmp(step, "interviews") == 0 ? "page" : "false",
+			    _("Interviews"));
+	/* The comparison matrix and decisions (R-EVAL-1..4): a tab as well. */
+	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
+		html_printf(o, "<li class=\"tab-evaluation\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
+			    position_path(r, p->id, "evaluation"), strcmp(step, "evaluation") == 0 ? "page" : "false",
+			    _("Evaluation"));
 	html_raw(o, "</ol>");
 }

@@ -39,7 +39,7 @@ struct upload {
 	bool too_large;               /* the part went past the route's upload limit; data is cut */
 };
 
-#define REQUEST_MAX_PARAMS 64
+#define REQUEST_MAX_PARAMS 160
 #define REQUEST_MAX_UPLOADS 4
 #define REQUEST_MAX_HEADERS 8
 #define REQUEST_MAX_PATH_ARGS 4

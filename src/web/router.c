@@ -17,6 +17,7 @@
 #include "web/layout.h"
 #include "web/ad_handlers.h"
 #include "web/api_candidates.h"
+#include "web/api_interviews.h"
 #include "web/api_positions.h"
 #include "web/pages.h"
 #include "web/server.h"
@@ -125,6 +126,27 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/candidates/import/{key}/preview", ACTION_MANAGE_CANDIDATES, page_import_preview, 0 },
 	{ HTTP_POST, "/candidates/import/{key}/run", ACTION_MANAGE_CANDIDATES, page_import_run, 0 },
 	{ HTTP_GET, "/interviews", ACTION_VIEW_INTERVIEWS, page_interviews, 0 },
+	/* routes: interview plan and question bank (D6) */
+	{ HTTP_GET, "/positions/{id}/interviews", ACTION_VIEW_POSITIONS, page_interview_plan, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews", ACTION_EDIT_POSITIONS, page_interview_round_create, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews/{id}", ACTION_EDIT_POSITIONS, page_interview_round_update, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews/{id}/move", ACTION_EDIT_POSITIONS, page_interview_round_move, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews/{id}/delete", ACTION_EDIT_POSITIONS, page_interview_round_delete, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews/{id}/interviewers", ACTION_EDIT_POSITIONS, page_interview_round_interviewers, 0 },
+	{ HTTP_POST, "/positions/{id}/interviews/{id}/kit", ACTION_EDIT_POSITIONS, page_interview_round_kit, 0 },
+	{ HTTP_GET, "/questions", ACTION_VIEW_POSITIONS, page_questions, 0 },
+	{ HTTP_POST, "/questions", ACTION_EDIT_POSITIONS, page_question_create, 0 },
+	{ HTTP_POST, "/questions/favourite", ACTION_VIEW_POSITIONS, page_question_favourite, 0 },
+	{ HTTP_GET, "/exercises", ACTION_VIEW_POSITIONS, page_exercises, 0 },
+	/* routes: my interviews, kits and scorecards (E6) */
+	{ HTTP_GET, "/interviews/{id}", ACTION_VIEW_INTERVIEWS, page_interview_kit, 0 },
+	{ HTTP_POST, "/interviews/{id}/scorecard", ACTION_WRITE_SCORECARDS, page_scorecard_save, 0 },
+	{ HTTP_GET, "/scorecards/{id}", ACTION_VIEW_INTERVIEWS, page_scorecard, 0 },
+	{ HTTP_POST, "/applications/{id}/interviews", ACTION_MANAGE_CANDIDATES, page_application_plan_interview, 0 },
+	/* routes: evaluation and decision (F6) */
+	{ HTTP_GET, "/positions/{id}/evaluation", ACTION_MANAGE_CANDIDATES, page_position_evaluation, 0 },
+	{ HTTP_GET, "/applications/{id}/evaluation", ACTION_MANAGE_CANDIDATES, page_application_evaluation, 0 },
+	{ HTTP_POST, "/applications/{id}/decision", ACTION_DECIDE, page_application_decision, 0 },
 	{ HTTP_GET, "/settings", ACTION_MANAGE_OWN_ACCOUNT, page_account, 0 },
 	{ HTTP_POST, "/settings/profile", ACTION_MANAGE_OWN_ACCOUNT, page_account_profile, 0 },
 	{ HTTP_POST, "/settings/password", ACTION_MANAGE_OWN_ACCOUNT, page_account_password, 0 },
@@ -187,6 +209,23 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_MANAGE_CANDIDATES, api_application_move, 0 },
 	{ HTTP_GET, "/api/v1/channels", ACTION_MANAGE_CANDIDATES, api_channels_list, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_MANAGE_CANDIDATES, api_channel_report, 0 },
+	/* routes: interview API (G6) */
+	{ HTTP_GET, "/api/v1/questions", ACTION_VIEW_POSITIONS, api_questions_list, 0 },
+	{ HTTP_POST, "/api/v1/questions", ACTION_EDIT_POSITIONS, api_questions_create, 0 },
+	{ HTTP_GET, "/api/v1/questions/{id}", ACTION_VIEW_POSITIONS, api_question_get, 0 },
+	{ HTTP_GET, "/api/v1/exercises", ACTION_VIEW_POSITIONS, api_exercises_list, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/interview-plan", ACTION_VIEW_POSITIONS, api_interview_plan_get, 0 },
+	{ HTTP_PUT, "/api/v1/positions/{id}/interview-plan", ACTION_EDIT_POSITIONS, api_interview_plan_put, 0 },
+	{ HTTP_POST, "/api/v1/applications/{id}/interviews", ACTION_MANAGE_CANDIDATES, api_interviews_create, 0 },
+	{ HTTP_GET, "/api/v1/interviews/{id}", ACTION_VIEW_INTERVIEWS, api_interview_get, 0 },
+	{ HTTP_GET, "/api/v1/scorecards", ACTION_VIEW_INTERVIEWS, api_scorecards_list, 0 },
+	{ HTTP_POST, "/api/v1/scorecards", ACTION_WRITE_SCORECARDS, api_scorecards_open, 0 },
+	{ HTTP_GET, "/api/v1/scorecards/{id}", ACTION_VIEW_INTERVIEWS, api_scorecard_get, 0 },
+	{ HTTP_PUT, "/api/v1/scorecards/{id}", ACTION_WRITE_SCORECARDS, api_scorecard_save, 0 },
+	{ HTTP_POST, "/api/v1/scorecards/{id}/submit", ACTION_WRITE_SCORECARDS, api_scorecard_submit, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/evaluation", ACTION_MANAGE_CANDIDATES, api_evaluation_get, 0 },
+	{ HTTP_POST, "/api/v1/applications/{id}/decision", ACTION_DECIDE, api_decision_create, 0 },
+	{ HTTP_GET, "/api/v1/applications/{id}/decisions", ACTION_MANAGE_CANDIDATES, api_decisions_list, 0 },
 };
 
 /* Matches path against pattern, capturing {id} segments into r->path_args. */

@@ -27,6 +27,8 @@
 #include "store/documents.h"
 #include "store/organisations.h"
 #include "store/positions.h"
+#include "store/interview_plans.h"
+#include "store/scorecards.h"
 #include "store/store.h"
 
 #include "store_fixture.h"
@@ -304,10 +306,40 @@ static void test_merge_refused(void **state)
 	assert_string_equal(got.tags, "Englisch, maschinenbau");
 }
 
+static void test_merge_refused_when_assessed(void **state)
+{
+	struct fixture *f = *state;
+	/* R-CAND-5, R-INT-5: both applied to one position and drop's application
+	 * was already interviewed: interviews and scorecards stay with the
+	 * application they were made in, so the merge is refused, nothing moves */
+	struct application ka = { .candidate_id = f->keep, .position_id = f->position };
+	assert_int_equal(store_application_create(f->s, &TEST_CLI, &ka, NOW), STORE_OK);
+	struct application da = { .candidate_id = f->drop, .position_id = f->position };
+	assert_int_equal(store_application_create(f->s, &TEST_CLI, &da, NOW), STORE_OK);
+	struct interview_round r;
+	memset(&r, 0, sizeof r);
+	r.position_id = f->position;
+	snprintf(r.name, sizeof r.name, "%s", "First interview");
+	strcpy(r.stage, "first_interview");
+	r.duration_minutes = 45;
+	strcpy(r.kit_json, "{\"questions\":[\"kam.rel.01\"],\"exercises\":[]}");
+	assert_int_equal(store_interview_round_create(f->s, &TEST_CLI, &r, NOW), STORE_OK);
+	assert_int_equal(store_interview_create(f->s, &TEST_CLI, da.id, r.id, NOW, NULL), STORE_OK);
+	int64_t audits = audit_count(f->s);
+	assert_int_equal(store_candidate_merge(f->s, &TEST_CLI, f->keep, f->drop, NULL, NOW), STORE_CONFLICT);
+	assert_int_equal(audit_count(f->s), audits);
+	struct candidate got;
+	assert_int_equal(store_candidate_get(f->s, f->drop, &got), STORE_OK);
+	struct application a;
+	assert_int_equal(store_application_get(f->s, da.id, &a), STORE_OK);
+	assert_int_equal(a.candidate_id, f->drop);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_merge_moves_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_refused_when_assessed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merge_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

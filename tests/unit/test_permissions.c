@@ -15,11 +15,11 @@
 
 /* The expected table, written out independently of the implementation. */
 static const bool expected[ROLE__COUNT][ACTION__COUNT] = {
-	/*                      PUBLIC DASH  POS    CAND   INTV   OWN    USERS  AUDIT  EDIT   APPRV  ORGS   TMPL   MCAND  SETT */
-	[ROLE_ADMIN]          = { true, true, true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true  },
-	[ROLE_RECRUITER]      = { true, true, true,  true,  true,  true,  false, false, true,  false, true,  false, true,  false },
-	[ROLE_HIRING_MANAGER] = { true, true, true,  true,  true,  true,  false, false, true,  true,  false, false, true,  false },
-	[ROLE_INTERVIEWER]    = { true, true, false, true,  true,  true,  false, false, false, false, false, false, false, false },
+	/*                      PUBLIC DASH  POS    CAND   INTV   OWN    USERS  AUDIT  EDIT   APPRV  ORGS   TMPL   MCAND  SETT   SCORE  DECIDE */
+	[ROLE_ADMIN]          = { true, true, true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true  },
+	[ROLE_RECRUITER]      = { true, true, true,  true,  true,  true,  false, false, true,  false, true,  false, true,  false, true,  false },
+	[ROLE_HIRING_MANAGER] = { true, true, true,  true,  true,  true,  false, false, true,  true,  false, false, true,  false, true,  true  },
+	[ROLE_INTERVIEWER]    = { true, true, false, true,  true,  true,  false, false, false, false, false, false, false, false, true,  false },
 };
 
 static void test_full_table_for_active_accounts(void **state)
@@ -69,6 +69,9 @@ static void test_interviewer_limits(void **state)
 	/* R-X-2, issue 5: until step 5 assigns candidates, interviewers open none */
 	assert_false(permission_allows(&iv, ACTION_MANAGE_CANDIDATES));
 	assert_false(permission_allows(&iv, ACTION_MANAGE_SETTINGS));
+	/* R-INT-5: interviewers fill their own scorecards; they do not decide */
+	assert_true(permission_allows(&iv, ACTION_WRITE_SCORECARDS));
+	assert_false(permission_allows(&iv, ACTION_DECIDE));
 }
 
 static void test_recruiter_and_manager_not_admin(void **state)

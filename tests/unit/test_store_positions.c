@@ -264,6 +264,10 @@ static void test_migration_2_on_top_of_1(void **state)
 
 	/* back to a version-1 database that holds data: drop what migrations 2 and later made */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
+					"DROP TABLE exercise_ratings; DROP TABLE scorecard_answers; DROP TABLE scorecard_ratings;"
+					"DROP TABLE scorecards; DROP TABLE interview_interviewers; DROP TABLE interviews;"
+					"DROP TABLE kit_versions; DROP TABLE round_interviewers; DROP TABLE interview_rounds;"
+					"DROP TABLE question_favourites; DROP TABLE questions; DROP TABLE decisions;"
 					"DROP TABLE position_stages; DROP TABLE privacy_notices; DROP TABLE public_submissions;"
 					"DROP TABLE candidates_fts; DROP TABLE channel_plans; DROP TABLE consents;"
 					"DROP TABLE candidate_documents; DROP TABLE application_events; DROP TABLE applications;"
