@@ -8,7 +8,7 @@
 VERSION   := 0.1.0
 BUILD     ?= build
 CC        ?= cc
-PKGS      := sqlite3 libmicrohttpd libsodium jansson libzip libxml-2.0
+PKGS      := sqlite3 libmicrohttpd libsodium jansson libzip libxml-2.0 libical libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
 WARN      := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \

@@ -18,7 +18,8 @@ const PAGES = ['/dashboard', '/positions', '/positions/new', '/positions/1', '/p
 	'/settings/templates', '/settings/templates/kam', '/settings/audit', '/settings/privacy', '/candidates',
 	'/candidates?q=kalibrierlabor', '/candidates/new', '/candidates/1', '/candidates/import', '/positions/1/pipeline',
 	'/positions/1/stages', '/positions/1/channels', '/positions/1/channel-report', '/positions/2/channels', '/channels/report',
-	'/jobs/key-account-manager-industriekunden', '/nope'];
+	'/jobs/key-account-manager-industriekunden', '/positions/1/interviews', '/questions', '/exercises', '/interviews',
+	'/positions/1/evaluation', '/nope'];
 
 const server = await startServer();
 const browser = await chromium.launch({

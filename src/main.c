@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{ "export", cmd_export, N_("Export candidates as CSV to standard output") },
 	{ "backup", cmd_backup, N_("Write a consistent copy of the database, also while serving") },
 	{ "migrate", cmd_migrate, N_("Bring the database schema up to date") },
+	{ "holidays", cmd_holidays, N_("Print the public holidays of a German state in a year") },
 	{ "version", cmd_version, N_("Print the version of stellwerk and its libraries") },
 };
 

@@ -30,6 +30,7 @@ int cmd_export(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_holidays(int argc, char **argv);
 
 /* --data flag value, else $STELLWERK_DATA, else DEFAULT_DATA_DIR. */
 const char *cli_data_dir(const char *flag_value);

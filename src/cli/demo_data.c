@@ -44,6 +44,7 @@
 #include "cli/cli.h"
 #include "cli/demo_candidates.h"
 #include "cli/demo_interviews.h"
+#include "cli/demo_timeline.h"
 #include "core/job_ad.h"
 #include "core/profile_check.h"
 #include "core/role_template.h"
@@ -475,7 +476,7 @@ static const struct demo_position demo_positions[] = {
 		  "Für Benelux gibt es weder Referenzkunden noch ein Büro: Die ersten Termine finden von Hamburg "
 		  "aus statt, mit rund 30 % Reisezeit.\n"
 		  "Das CRM wurde erst im letzten Jahr eingeführt; die Kundenhistorie ist lückenhaft.",
-	  .created_days_ago = 30,
+	  .created_days_ago = 50,
 	  .approved_days_ago = 21,
 	  .opened_days_ago = 18,
 	  .goals = kam_goals, .ngoals = COUNT(kam_goals),
@@ -1180,5 +1181,6 @@ bool demo_fill(struct store *s, const char *password_hash, int64_t now)
 		.bdm_position_id = position_ids[1],
 		.bdm_created_days_ago = bdm->created_days_ago,
 	};
-	return demo_candidates_fill(s, &refs, now) && demo_interviews_fill(s, position_ids[0], now);
+	return demo_candidates_fill(s, &refs, now) && demo_interviews_fill(s, position_ids[0], now) &&
+	       demo_timeline_fill(s, position_ids[0], now);
 }

@@ -31,16 +31,50 @@ static void serve_help(void)
 	printf("  --max-body BYTES    %s\n", _("largest accepted request body (default: 1048576)"));
 	printf("  --max-upload-mb N   %s\n", _("largest uploaded document in MB, 1 to 1024 (default: $STELLWERK_MAX_UPLOAD_MB, else 10)"));
 	printf("  --quiet             %s\n", _("no access log lines"));
+	printf("  --smtp-url URL      %s\n", _("send candidate messages via SMTP: smtp://HOST:587 (STARTTLS) or smtps://HOST:465 (default: "
+					 "$STELLWERK_SMTP_URL); without it, messages are copied and marked as sent by hand"));
+	printf("  --smtp-user NAME    %s\n", _("SMTP login (default: $STELLWERK_SMTP_USER); the password is read from $STELLWERK_SMTP_PASSWORD only"));
+	printf("  --smtp-from ADDR    %s\n", _("sender of candidate messages, e.g. 'Recruiting <jobs@example.org>' (default: $STELLWERK_SMTP_FROM; needed with --smtp-url)"));
 	printf("\n%s\n", _("Examples:"));
 	printf("  stellwerk serve --data ./stellwerk-data\n");
 	printf("  sudo stellwerk serve --data /var/lib/stellwerk --listen 0.0.0.0:443 --user stellwerk \\\n"
 	       "       --tls-cert /etc/stellwerk/cert.pem --tls-key /etc/stellwerk/key.pem\n");
 	printf("  stellwerk serve --data /var/lib/stellwerk --listen 127.0.0.1:8080 --behind-proxy\n");
+	printf("  STELLWERK_SMTP_PASSWORD=... stellwerk serve --smtp-url smtp://mail.example.org:587 \\\n"
+	       "       --smtp-user jobs@example.org --smtp-from 'Recruiting <jobs@example.org>'\n");
+}
+
+/* The SMTP settings of the outbox (web/mailer.h): flags, else environment;
+ * the password only from the environment, so it never shows in ps. */
+static int smtp_settings(struct server_config *cfg)
+{
+	if (str_empty(cfg->smtp_url))
+		cfg->smtp_url = getenv("STELLWERK_SMTP_URL");
+	if (str_empty(cfg->smtp_user))
+		cfg->smtp_user = getenv("STELLWERK_SMTP_USER");
+	if (str_empty(cfg->smtp_from))
+		cfg->smtp_from = getenv("STELLWERK_SMTP_FROM");
+	cfg->smtp_password = getenv("STELLWERK_SMTP_PASSWORD");
+	if (str_empty(cfg->smtp_url)) {
+		cfg->smtp_url = NULL;
+		return EXIT_OK;
+	}
+	if (!str_starts_with(cfg->smtp_url, "smtp://") && !str_starts_with(cfg->smtp_url, "smtps://"))
+		return cli_usage_error("serve", _("--smtp-url must start with smtp:// or smtps://, e.g. smtp://mail.example.org:587"));
+	if (str_empty(cfg->smtp_from) || !strchr(cfg->smtp_from, '@') || strpbrk(cfg->smtp_from, "\r\n"))
+		return cli_usage_error("serve", _("--smtp-url needs --smtp-from (or STELLWERK_SMTP_FROM) with the sender's address, "
+						  "e.g. 'Recruiting <jobs@example.org>'"));
+	if (!str_empty(cfg->smtp_user) && cfg->smtp_password == NULL)
+		return cli_usage_error("serve", _("--smtp-user needs the password in the environment variable STELLWERK_SMTP_PASSWORD"));
+	if (str_empty(cfg->smtp_user))
+		cfg->smtp_user = NULL;
+	return EXIT_OK;
 }
 
 int cmd_serve(int argc, char **argv)
 {
-	enum { OPT_DATA = 1, OPT_LISTEN, OPT_USER, OPT_ALLOW_ROOT, OPT_CERT, OPT_KEY, OPT_PROXY, OPT_THREADS, OPT_BODY, OPT_UPLOAD, OPT_QUIET };
+	enum { OPT_DATA = 1, OPT_LISTEN, OPT_USER, OPT_ALLOW_ROOT, OPT_CERT, OPT_KEY, OPT_PROXY, OPT_THREADS, OPT_BODY, OPT_UPLOAD, OPT_QUIET,
+	       OPT_SMTP_URL, OPT_SMTP_USER, OPT_SMTP_FROM };
 	static const struct option opts[] = {
 		{ "data", required_argument, NULL, OPT_DATA }, { "listen", required_argument, NULL, OPT_LISTEN },
 		{ "user", required_argument, NULL, OPT_USER }, { "allow-root", no_argument, NULL, OPT_ALLOW_ROOT },
@@ -48,6 +82,8 @@ int cmd_serve(int argc, char **argv)
 		{ "behind-proxy", no_argument, NULL, OPT_PROXY }, { "threads", required_argument, NULL, OPT_THREADS },
 		{ "max-body", required_argument, NULL, OPT_BODY }, { "quiet", no_argument, NULL, OPT_QUIET },
 		{ "max-upload-mb", required_argument, NULL, OPT_UPLOAD },
+		{ "smtp-url", required_argument, NULL, OPT_SMTP_URL }, { "smtp-user", required_argument, NULL, OPT_SMTP_USER },
+		{ "smtp-from", required_argument, NULL, OPT_SMTP_FROM },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	struct server_config cfg;
@@ -79,6 +115,9 @@ int cmd_serve(int argc, char **argv)
 			cfg.max_body_bytes = (size_t)v;
 			break;
 		case OPT_UPLOAD: upload_mb = optarg; break;
+		case OPT_SMTP_URL: cfg.smtp_url = optarg; break;
+		case OPT_SMTP_USER: cfg.smtp_user = optarg; break;
+		case OPT_SMTP_FROM: cfg.smtp_from = optarg; break;
 		case 'h': serve_help(); return EXIT_OK;
 		default: return cli_usage_error("serve", _("unknown option '%s'"), argv[optind - 1]);
 		}
@@ -96,6 +135,9 @@ int cmd_serve(int argc, char **argv)
 			return cli_usage_error("serve", _("STELLWERK_MAX_UPLOAD_MB must be a number of MB from 1 to 1024"));
 		cfg.max_upload_bytes = (size_t)v << 20;
 	}
+	int smtp_rc = smtp_settings(&cfg);
+	if (smtp_rc != EXIT_OK)
+		return smtp_rc;
 	cfg.data_dir = cli_data_dir(data);
 	cfg.listen = cli_listen(listen);
 	if (access(cfg.data_dir, F_OK) != 0) {

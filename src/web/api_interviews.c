@@ -34,6 +34,7 @@
 #include "util/str.h"
 #include "web/api.h"
 #include "web/api_positions.h"
+#include "web/api_schedule.h"
 #include "web/bank_source.h"
 #include "web/evaluation_ops.h"
 #include "web/interview_view.h"
@@ -964,6 +965,7 @@ static json_t *interview_json(struct request *r, const struct interview *iv)
 	json_object_set_new(o, "interviewers", ivs);
 	json_object_set_new(o, "created_at", jtime(iv->created_at));
 	json_object_set_new(o, "created_by", jid(iv->created_by));
+	api_schedule_members(r, o, iv->id); /* step 6: when and where (R-COMM-1); left out if it cannot be read */
 	return o;
 }
 

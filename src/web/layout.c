@@ -256,9 +256,12 @@ void settings_nav(struct request *r, const char *active)
 	static const struct { const char *href; const char *label; enum action action; } items[] = {
 		{ "/settings", N_("Account"), ACTION_MANAGE_OWN_ACCOUNT },
 		{ "/settings/tokens", N_("API tokens"), ACTION_MANAGE_OWN_ACCOUNT },
+		{ "/settings/absences", N_("Absences"), ACTION_MANAGE_OWN_ACCOUNT },
+		{ "/settings/calendar", N_("Calendar feed"), ACTION_MANAGE_OWN_ACCOUNT },
 		{ "/settings/users", N_("Users"), ACTION_MANAGE_USERS },
 		{ "/settings/templates", N_("Role templates"), ACTION_MANAGE_TEMPLATES },
 		{ "/settings/privacy", N_("Privacy notice"), ACTION_MANAGE_SETTINGS },
+		{ "/settings/messages", N_("Messages"), ACTION_MANAGE_SETTINGS },
 		{ "/settings/audit", N_("Audit log"), ACTION_VIEW_AUDIT },
 	};
 	html_printf(&r->out, "<nav class=\"subnav\" aria-label=\"%s\">", _("Settings"));

@@ -130,6 +130,7 @@ static void applications(struct request *r, const struct page_data *d)
 		html_raw(o, "</tbody></table></div>");
 	}
 	candidate_interviews_html(r, d->apps, d->inpos, d->napps);   /* page_my_interviews.c */
+	candidate_disclosures_html(r, d->apps, d->inpos, d->napps);  /* page_health.c (R-GUARD-6) */
 	html_raw(o, "</section>");
 }
 
@@ -274,6 +275,7 @@ static void render(struct request *r, struct page_data *d, const struct page_inp
 	candidate_consents_html(r, d->consents, d->nconsents);
 	html_raw(o, "</div><div>");
 	note_form(r, d, in);
+	candidate_messages_html(r, &d->c, d->apps, d->inpos, d->napps);   /* page_messages.c */
 	html_printf(o, "<section class=\"card\" id=\"timeline\"><h2>%s</h2>", _("Activity"));
 	candidate_timeline_html(r, d->events, d->nevents, d->inpos, d->napps);
 	html_raw(o, "</section></div></div>");

@@ -447,6 +447,7 @@ static void kit_render(struct request *r, const struct kit_page *d, const struct
 		    d->p.title, d->iv.round_ord, iv_round_name(d->iv.round_name), d->iv.duration_minutes, _("minutes"), _("Kit"),
 		    d->iv.kit_version);
 	html_printf(o, "<div class=\"actions\"><button type=\"button\" class=\"btn\" data-print>%s</button></div></div>", _("Print"));
+	interview_schedule_line_html(r, d->iv.id); /* step 6: date, time, place (R-COMM-1) */
 	html_printf(o, "<p class=\"print-only kit-print-line\">%s: %s · %s: ____________________</p>", _("Interviewer"),
 		    r->user.display_name[0] ? r->user.display_name : r->user.name, _("Date"));
 	kit_flash(r);

@@ -12,12 +12,22 @@
 
 #include "store/applications.h"
 #include "store/candidates.h"
+#include "store/schedule.h"
 #include "store/scorecards.h"
 #include "util/str.h"
 #include "web/candidate_view.h"
 #include "web/interview_view.h"
 #include "web/layout.h"
 #include "web/pages.h"
+
+/* The scheduled interview id in list[0..n), or NULL (step 6, R-COMM-1). */
+static const struct scheduled_interview *schedule_of(const struct scheduled_interview *list, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == id)
+			return &list[i];
+	return NULL;
+}
 
 /* Label and badge class of a scorecard status for the reader's own card. */
 static void status_badge(struct buf *o, enum scorecard_status st)
@@ -30,20 +40,26 @@ static void status_badge(struct buf *o, enum scorecard_status st)
 		html_printf(o, "<span class=\"badge badge-warn\">%s</span>", _("Open"));
 }
 
-static void my_interviews_table(struct request *r, const struct my_interview *list, size_t n)
+static void my_interviews_table(struct request *r, const struct my_interview *list, size_t n,
+				const struct scheduled_interview *sched, size_t nsched)
 {
 	struct buf *o = &r->out;
 	html_printf(o, "<div class=\"table-wrap\"><table class=\"data my-interviews\"><caption class=\"visually-hidden\">%s</caption>"
-		       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>"
 		       "</tr></thead><tbody>",
-		    _("My interviews"), _("Candidate"), _("Position"), _("Round"), _("Kit"), _("My scorecard"), _("Actions"));
+		    _("My interviews"), _("Candidate"), _("Date and time"), _("Position"), _("Round"), _("Kit"), _("My scorecard"),
+		    _("Actions"));
 	for (size_t i = 0; i < n; i++) {
 		const struct my_interview *m = &list[i];
 		char *name = arena_printf(&r->arena, "%s %s", m->first_name, m->last_name);
-		html_printf(o, "<tr data-interview=\"%lld\"><td><a href=\"/interviews/%lld\">%s</a></td><td>%s</td><td>%d. %s</td><td>",
-			    (long long)m->interview_id, (long long)m->interview_id, str_trim(name), m->position_title,
-			    m->round_ord, iv_round_name(m->round_name));
+		html_printf(o, "<tr data-interview=\"%lld\"><td><a href=\"/interviews/%lld\">%s</a></td><td>",
+			    (long long)m->interview_id, (long long)m->interview_id, str_trim(name));
+		const struct scheduled_interview *when = schedule_of(sched, nsched, m->interview_id);
+		if (when)
+			interview_schedule_html(r, when, true);
+		html_printf(o, "</td><td>%s</td><td>%d. %s</td><td>", m->position_title, m->round_ord,
+			    iv_round_name(m->round_name));
 		if (m->kit_version > 0)
 			html_printf(o, "<span class=\"kit-version\">v%d</span>", m->kit_version);
 		else
@@ -63,8 +79,13 @@ void page_interviews(struct request *r)
 {
 	struct buf *o = &r->out;
 	struct my_interview *list = NULL;
-	size_t n = 0;
-	if (store_interviews_for_user(r->store, r->user.id, &list, &n) != STORE_OK) {
+	struct scheduled_interview *sched = NULL;
+	size_t n = 0, nsched = 0;
+	struct schedule_filter f = { .user_id = r->user.id, .include_unscheduled = true, .include_cancelled = true,
+				     .limit = 2000 };
+	if (store_interviews_for_user(r->store, r->user.id, &list, &n) != STORE_OK ||
+	    store_scheduled_interviews_list(r->store, &f, &sched, &nsched) != STORE_OK) {
+		free(list);
 		page_error(r, 500, NULL);
 		return;
 	}
@@ -87,9 +108,10 @@ void page_interviews(struct request *r)
 			    _("Interviews appear here once a recruiter or hiring manager plans one with you as an interviewer. "
 			      "You will then find the interview kit and your scorecard here."));
 	else
-		my_interviews_table(r, list, n);
+		my_interviews_table(r, list, n, sched, nsched);
 	page_end(r);
 	free(list);
+	free(sched);
 }
 
 /* ---- on the candidate page ------------------------------------------------------------ */
@@ -155,32 +177,39 @@ static void plan_form(struct request *r, const struct application *a, const stru
 }
 
 /* The interviews of one application: a table and the planning form. */
-static bool application_interviews(struct request *r, const struct application *a, const char *title, bool planned_now)
+static bool application_interviews(struct request *r, const struct application *a, const char *title, const char *done)
 {
 	struct buf *o = &r->out;
 	struct interview *iv = NULL;
 	struct interview_round *rounds = NULL;
 	struct scorecard *cards = NULL;
-	size_t niv = 0, nrounds = 0, ncards = 0;
+	struct scheduled_interview *sched = NULL;
+	size_t niv = 0, nrounds = 0, ncards = 0, nsched = 0;
+	struct schedule_filter f = { .application_id = a->id, .include_unscheduled = true, .include_cancelled = true };
 	bool ok = store_interviews_for_application(r->store, a->id, &iv, &niv) == STORE_OK &&
 		  store_interview_plan_get(r->store, a->position_id, &rounds, &nrounds) == STORE_OK &&
-		  store_scorecards_for_application_visible(r->store, r->user.id, true, a->id, &cards, &ncards) == STORE_OK;
+		  store_scorecards_for_application_visible(r->store, r->user.id, true, a->id, &cards, &ncards) == STORE_OK &&
+		  store_scheduled_interviews_list(r->store, &f, &sched, &nsched) == STORE_OK;
 	if (!ok)
 		goto cleanup;
 	html_printf(o, "<div class=\"application-interviews\" id=\"interviews-%lld\"><h3>%s — %s</h3>", (long long)a->id,
 		    _("Interviews"), title);
-	if (planned_now)
-		html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", _("The interview has been planned."));
+	if (done)
+		html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", done);
 	if (niv == 0) {
 		html_printf(o, "<p class=\"muted\">%s</p>", _("No interview planned yet."));
 	} else {
 		html_printf(o, "<div class=\"table-wrap\"><table class=\"data interviews\"><caption class=\"visually-hidden\">%s</caption>"
-			       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-			    _("Interviews"), _("Round"), _("Kit version"), _("Interviewers and scorecards"));
+			       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+			    _("Interviews"), _("Round"), _("Date and time"), _("Kit version"), _("Interviewers and scorecards"));
 		for (size_t i = 0; i < niv; i++) {
 			const struct interview *v = &iv[i];
-			html_printf(o, "<tr data-interview=\"%lld\"><td>%d. %s</td><td><span class=\"kit-version\">v%d</span></td><td>",
-				    (long long)v->id, v->round_ord, iv_round_name(v->round_name), v->kit_version);
+			html_printf(o, "<tr data-interview=\"%lld\"><td>%d. %s</td><td>", (long long)v->id, v->round_ord,
+				    iv_round_name(v->round_name));
+			const struct scheduled_interview *when = schedule_of(sched, nsched, v->id);
+			if (when)
+				interview_schedule_html(r, when, true);
+			html_printf(o, "</td><td><span class=\"kit-version\">v%d</span></td><td>", v->kit_version);
 			if (v->ninterviewers == 0)
 				html_printf(o, "<span class=\"muted\">%s</span>", _("No interviewers assigned."));
 			html_raw(o, "<ul class=\"interviewer-list\">");
@@ -202,6 +231,7 @@ static bool application_interviews(struct request *r, const struct application *
 cleanup:
 	free(iv);
 	free(rounds);
+	free(sched);
 	scorecard_list_free(cards, ncards);
 	return ok;
 }
@@ -212,15 +242,24 @@ void candidate_interviews_html(struct request *r, const struct application *apps
 	struct buf *o = &r->out;
 	const char *done = req_query(r, "done");
 	const char *which = req_query(r, "application");
+	static const struct { const char *code; const char *message; } codes[] = {
+		{ "interview_planned", N_("The interview has been planned.") },
+		{ "interview_scheduled", N_("The interview has been scheduled.") },
+		{ "interview_cancelled", N_("The interview has been cancelled.") },
+	};
+	const char *message = NULL;
+	for (size_t i = 0; done && i < sizeof codes / sizeof codes[0]; i++)
+		if (str_eq(done, codes[i].code))
+			message = _(codes[i].message);
 	long long planned = 0;
-	if (!str_eq(done, "interview_planned") || !which || !str_to_int64(which, 1, INT64_MAX, &planned))
+	if (!message || !which || !str_to_int64(which, 1, INT64_MAX, &planned))
 		planned = 0;
 	if (n == 0)
 		return;
 	html_printf(o, "<section class=\"candidate-interviews\" id=\"interviews\"><h2 class=\"visually-hidden\">%s</h2>",
 		    _("Interviews"));
 	for (size_t i = 0; i < n; i++)
-		if (!application_interviews(r, &apps[i], pos[i].title, apps[i].id == planned))
+		if (!application_interviews(r, &apps[i], pos[i].title, apps[i].id == planned ? message : NULL))
 			html_printf(o, "<p class=\"flash flash-error\">%s</p>", _("The interviews could not be loaded."));
 	html_raw(o, "</section>");
 }

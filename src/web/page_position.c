@@ -60,6 +60,7 @@ void page_position(struct request *r)
 	html_raw(o, "</section>");
 	profile_checks_panel(r, f, nf);
 	html_raw(o, "</div>");
+	health_summary_html(r, &p);   /* page_health.c: process health at a glance (R-GUARD-7) */
 	html_printf(o, "<section class=\"card\"><h2>%s</h2>", _("Known challenges of the role"));
 	if (p.challenges[0])
 		html_printf(o, "<p class=\"prewrap\">%s</p>", p.challenges);

@@ -133,7 +133,7 @@ void page_import_preview(struct request *r);
 void page_import_run(struct request *r);
 void page_import_progress(struct request *r);
 void page_import_status(struct request *r);
-/* pages: interview plan and question bank (D6) */
+/* Interview plan and question bank */
 /* page_interview_plan.c */
 void page_interview_plan(struct request *r);
 void page_interview_round_create(struct request *r);
@@ -148,7 +148,7 @@ void page_question_create(struct request *r);
 void page_question_favourite(struct request *r);
 /* page_exercises.c */
 void page_exercises(struct request *r);
-/* pages: my interviews, kits and scorecards (E6) */
+/* My interviews, kits and scorecards */
 /* page_my_interviews.c: "my interviews", planning an interview of an
  * application, and the interviews section of the candidate page (each
  * application's interviews with kit version, interviewers, scorecards and
@@ -164,12 +164,68 @@ void page_interview_kit(struct request *r);
 void page_scorecard_save(struct request *r);
 /* page_scorecard.c */
 void page_scorecard(struct request *r);
-/* pages: evaluation and decision (F6) */
+/* Evaluation and decision */
 /* page_evaluation.c */
 void page_position_evaluation(struct request *r);
 /* page_candidate_evaluation.c */
 void page_application_evaluation(struct request *r);
 void page_application_decision(struct request *r);
+/* Timeline, Gantt and absences */
+/* page_timeline.c: the hiring plan, Gantt chart and status of a position */
+void page_position_timeline(struct request *r);
+void page_position_timeline_save(struct request *r);
+/* page_absences.c: own absences, and others' for who manages candidates */
+void page_absences(struct request *r);
+void page_absence_create(struct request *r);
+void page_absence_delete(struct request *r);
+/* api_timeline.c (also in api_timeline.h; here so the route table sees it) */
+void api_position_timeline(struct request *r);
+/* Process health and dashboard */
+/* page_health.c: the process-health page of a position, its compact panel
+ * on the position overview, and the challenge disclosures of each
+ * application on the candidate page (apps[i] is in position pos[i]). */
+struct position;
+void page_position_health(struct request *r);
+void health_summary_html(struct request *r, const struct position *p);
+void candidate_disclosures_html(struct request *r, const struct application *apps, const struct candidate_position *pos,
+				size_t n);
+void page_application_disclosure(struct request *r);
+/* api_health.c */
+void api_position_health(struct request *r);
+/* Interview scheduling and calendar */
+/* page_schedule.c: scheduling form, save, cancel, .ics; the schedule
+ * summary of one interview (with Schedule / .ics links when actions) */
+struct scheduled_interview;
+void page_interview_schedule(struct request *r);
+void page_interview_schedule_save(struct request *r);
+void page_interview_cancel(struct request *r);
+void page_interview_ics(struct request *r);
+void interview_schedule_html(struct request *r, const struct scheduled_interview *iv, bool actions);
+/* The same as a paragraph for the kit header; nothing when it cannot be read. */
+void interview_schedule_line_html(struct request *r, int64_t interview_id);
+/* page_calendar_feed.c */
+void page_calendar_settings(struct request *r);
+void page_calendar_create(struct request *r);
+void page_calendar_revoke(struct request *r);
+void page_calendar_feed(struct request *r);
+#include "web/api_schedule.h" /* the F7 API handlers, for the route table */
+/* Messages and outbox */
+/* page_messages.c: compose (form, preview, send into the outbox), the
+ * outbox with retry, copy and mark as sent, and the Messages section of the
+ * candidate page (compose form and the candidate's messages with status;
+ * apps[i] is in position pos[i]). */
+struct candidate;
+void page_message_compose(struct request *r);
+void page_message_send(struct request *r);
+void page_outbox(struct request *r);
+void page_outbox_retry(struct request *r);
+void page_outbox_mark_sent(struct request *r);
+void candidate_messages_html(struct request *r, const struct candidate *c, const struct application *apps,
+			     const struct candidate_position *pos, size_t n);
+/* page_message_templates.c: Settings → Messages (template overrides) */
+void page_message_templates(struct request *r);
+void page_message_template_save(struct request *r);
+void page_message_template_restore(struct request *r);
 /* api_*.c */
 void api_healthz(struct request *r);
 void api_me(struct request *r);

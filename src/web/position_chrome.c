@@ -40,6 +40,21 @@ static const struct wizard_step steps[] = {
 	{ "ad", "ad", N_("Job ad") },
 };
 
+/* Tabs after the wizard steps: key (the page's path under the position and
+ * its step name), label, and the action that shows the tab. */
+static const struct {
+	const char *key;
+	const char *label;
+	enum action action;
+} tabs[] = {
+	{ "pipeline", N_("Pipeline"), ACTION_MANAGE_CANDIDATES },        /* R-CAND-2 */
+	{ "channels", N_("Channels"), ACTION_MANAGE_CANDIDATES },        /* R-CHAN-2, R-CHAN-4 */
+	{ "interviews", N_("Interviews"), ACTION_VIEW_POSITIONS },       /* R-INT-2..4; edits need ACTION_EDIT_POSITIONS */
+	{ "evaluation", N_("Evaluation"), ACTION_MANAGE_CANDIDATES },    /* R-EVAL-1..4 */
+	{ "health", N_("Process health"), ACTION_MANAGE_CANDIDATES },    /* R-GUARD-7 */
+	{ "timeline", N_("Timeline"), ACTION_VIEW_POSITIONS },           /* R-TIME-1..3 */
+};
+
 void position_page_begin(struct request *r, const struct position *p, const char *step, const char *title)
 {
 	struct buf *o = &r->out;
@@ -58,27 +73,12 @@ void position_page_begin(struct request *r, const struct position *p, const char
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		html_printf(o, "<li><a href=\"%s\" aria-current=\"%s\">%s</a></li>", position_path(r, p->id, steps[i].sub),
 			    strcmp(steps[i].key, step) == 0 ? "step" : "false", _(steps[i].label));
-	/* The pipeline board (R-CAND-2) is no wizard step: a tab after them, for
-	 * the roles that see candidates. */
-	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
-		html_printf(o, "<li class=\"tab-pipeline\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
-			    position_path(r, p->id, "pipeline"), strcmp(step, "pipeline") == 0 ? "page" : "false",
-			    _("Pipeline"));
-	/* The channel plan and its report (R-CHAN-2, R-CHAN-4): a tab as well. */
-	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
-		html_printf(o, "<li class=\"tab-channels\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
-			    position_path(r, p->id, "channels"), strcmp(step, "channels") == 0 ? "page" : "false",
-			    _("Channels"));
-	/* The interview plan and its kits (R-INT-2..4): everyone who sees the
-	 * position sees it; changing it needs ACTION_EDIT_POSITIONS. */
-	if (permission_allows(&r->principal, ACTION_VIEW_POSITIONS))
-		html_printf(o, "<li class=\"tab-interviews\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
-			    position_path(r, p->id, "interviews"), strcmp(step, "interviews") == 0 ? "page" : "false",
-			    _("Interviews"));
-	/* The comparison matrix and decisions (R-EVAL-1..4): a tab as well. */
-	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES))
-		html_printf(o, "<li class=\"tab-evaluation\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>",
-			    position_path(r, p->id, "evaluation"), strcmp(step, "evaluation") == 0 ? "page" : "false",
-			    _("Evaluation"));
+	/* The pages of the running search are no wizard steps: tabs after them,
+	 * each for the roles that may open it. */
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
+		if (permission_allows(&r->principal, tabs[i].action))
+			html_printf(o, "<li class=\"tab tab-%s\"><a href=\"%s\" aria-current=\"%s\">%s</a></li>", tabs[i].key,
+				    position_path(r, p->id, tabs[i].key), strcmp(step, tabs[i].key) == 0 ? "page" : "false",
+				    _(tabs[i].label));
 	html_raw(o, "</ol>");
 }

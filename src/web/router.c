@@ -126,7 +126,7 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/candidates/import/{key}/preview", ACTION_MANAGE_CANDIDATES, page_import_preview, 0 },
 	{ HTTP_POST, "/candidates/import/{key}/run", ACTION_MANAGE_CANDIDATES, page_import_run, 0 },
 	{ HTTP_GET, "/interviews", ACTION_VIEW_INTERVIEWS, page_interviews, 0 },
-	/* routes: interview plan and question bank (D6) */
+	/* Interview plan and question bank */
 	{ HTTP_GET, "/positions/{id}/interviews", ACTION_VIEW_POSITIONS, page_interview_plan, 0 },
 	{ HTTP_POST, "/positions/{id}/interviews", ACTION_EDIT_POSITIONS, page_interview_round_create, 0 },
 	{ HTTP_POST, "/positions/{id}/interviews/{id}", ACTION_EDIT_POSITIONS, page_interview_round_update, 0 },
@@ -138,12 +138,39 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/questions", ACTION_EDIT_POSITIONS, page_question_create, 0 },
 	{ HTTP_POST, "/questions/favourite", ACTION_VIEW_POSITIONS, page_question_favourite, 0 },
 	{ HTTP_GET, "/exercises", ACTION_VIEW_POSITIONS, page_exercises, 0 },
-	/* routes: my interviews, kits and scorecards (E6) */
+	/* My interviews, kits and scorecards */
 	{ HTTP_GET, "/interviews/{id}", ACTION_VIEW_INTERVIEWS, page_interview_kit, 0 },
 	{ HTTP_POST, "/interviews/{id}/scorecard", ACTION_WRITE_SCORECARDS, page_scorecard_save, 0 },
 	{ HTTP_GET, "/scorecards/{id}", ACTION_VIEW_INTERVIEWS, page_scorecard, 0 },
 	{ HTTP_POST, "/applications/{id}/interviews", ACTION_MANAGE_CANDIDATES, page_application_plan_interview, 0 },
-	/* routes: evaluation and decision (F6) */
+	/* Evaluation and decision */
+	/* Timeline, Gantt and absences */
+	{ HTTP_GET, "/positions/{id}/timeline", ACTION_VIEW_POSITIONS, page_position_timeline, 0 },
+	{ HTTP_POST, "/positions/{id}/timeline", ACTION_EDIT_POSITIONS, page_position_timeline_save, 0 },
+	{ HTTP_GET, "/settings/absences", ACTION_MANAGE_OWN_ACCOUNT, page_absences, 0 },
+	{ HTTP_POST, "/settings/absences", ACTION_MANAGE_OWN_ACCOUNT, page_absence_create, 0 },
+	{ HTTP_POST, "/settings/absences/{id}/delete", ACTION_MANAGE_OWN_ACCOUNT, page_absence_delete, 0 },
+	/* Process health and dashboard */
+	{ HTTP_GET, "/positions/{id}/health", ACTION_MANAGE_CANDIDATES, page_position_health, 0 },
+	{ HTTP_POST, "/applications/{id}/disclosure", ACTION_MANAGE_CANDIDATES, page_application_disclosure, 0 },
+	/* Interview scheduling and calendar */
+	{ HTTP_GET, "/interviews/{id}/schedule", ACTION_MANAGE_CANDIDATES, page_interview_schedule, 0 },
+	{ HTTP_POST, "/interviews/{id}/schedule", ACTION_MANAGE_CANDIDATES, page_interview_schedule_save, 0 },
+	{ HTTP_POST, "/interviews/{id}/cancel", ACTION_MANAGE_CANDIDATES, page_interview_cancel, 0 },
+	{ HTTP_GET, "/interviews/{id}.ics", ACTION_VIEW_INTERVIEWS, page_interview_ics, 0 },
+	{ HTTP_GET, "/settings/calendar", ACTION_MANAGE_OWN_ACCOUNT, page_calendar_settings, 0 },
+	{ HTTP_POST, "/settings/calendar", ACTION_MANAGE_OWN_ACCOUNT, page_calendar_create, 0 },
+	{ HTTP_POST, "/settings/calendar/revoke", ACTION_MANAGE_OWN_ACCOUNT, page_calendar_revoke, 0 },
+	{ HTTP_GET, "/calendar/*", ACTION_PUBLIC, page_calendar_feed, ROUTE_NO_AUTH }, /* the secret in the path is the credential */
+	/* Messages and outbox */
+	{ HTTP_GET, "/candidates/{id}/messages/new", ACTION_MANAGE_CANDIDATES, page_message_compose, 0 },
+	{ HTTP_POST, "/candidates/{id}/messages", ACTION_MANAGE_CANDIDATES, page_message_send, 0 },
+	{ HTTP_GET, "/outbox", ACTION_MANAGE_CANDIDATES, page_outbox, 0 },
+	{ HTTP_POST, "/outbox/{id}/retry", ACTION_MANAGE_CANDIDATES, page_outbox_retry, 0 },
+	{ HTTP_POST, "/outbox/{id}/mark-sent", ACTION_MANAGE_CANDIDATES, page_outbox_mark_sent, 0 },
+	{ HTTP_GET, "/settings/messages", ACTION_MANAGE_SETTINGS, page_message_templates, 0 },
+	{ HTTP_POST, "/settings/messages", ACTION_MANAGE_SETTINGS, page_message_template_save, 0 },
+	{ HTTP_POST, "/settings/messages/restore", ACTION_MANAGE_SETTINGS, page_message_template_restore, 0 },
 	{ HTTP_GET, "/positions/{id}/evaluation", ACTION_MANAGE_CANDIDATES, page_position_evaluation, 0 },
 	{ HTTP_GET, "/applications/{id}/evaluation", ACTION_MANAGE_CANDIDATES, page_application_evaluation, 0 },
 	{ HTTP_POST, "/applications/{id}/decision", ACTION_DECIDE, page_application_decision, 0 },
@@ -209,7 +236,15 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_MANAGE_CANDIDATES, api_application_move, 0 },
 	{ HTTP_GET, "/api/v1/channels", ACTION_MANAGE_CANDIDATES, api_channels_list, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_MANAGE_CANDIDATES, api_channel_report, 0 },
-	/* routes: interview API (G6) */
+	/* Interview API */
+	/* Step 6 API */
+	{ HTTP_GET, "/api/v1/positions/{id}/timeline", ACTION_VIEW_POSITIONS, api_position_timeline, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/health", ACTION_MANAGE_CANDIDATES, api_position_health, 0 },
+	{ HTTP_GET, "/api/v1/interviews", ACTION_VIEW_INTERVIEWS, api_interviews_list, 0 },
+	{ HTTP_POST, "/api/v1/interviews", ACTION_MANAGE_CANDIDATES, api_interviews_schedule_create, 0 },
+	{ HTTP_PATCH, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_reschedule, 0 },
+	{ HTTP_DELETE, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_cancel, 0 },
+	{ HTTP_GET, "/api/v1/interviews/{id}.ics", ACTION_VIEW_INTERVIEWS, api_interview_ics, 0 },
 	{ HTTP_GET, "/api/v1/questions", ACTION_VIEW_POSITIONS, api_questions_list, 0 },
 	{ HTTP_POST, "/api/v1/questions", ACTION_EDIT_POSITIONS, api_questions_create, 0 },
 	{ HTTP_GET, "/api/v1/questions/{id}", ACTION_VIEW_POSITIONS, api_question_get, 0 },

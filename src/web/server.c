@@ -8,6 +8,7 @@
 #include "web/layout.h"
 #include "web/request.h"
 #include "web/import_jobs.h"
+#include "web/mailer.h"
 #include "web/router.h"
 
 #include <arpa/inet.h>
@@ -656,6 +657,7 @@ int server_run(const struct server_config *cfg)
 		goto cleanup;
 	}
 	fd = -1; /* owned by the daemon now */
+	mailer_start(cfg);   /* outbox delivery through SMTP, when configured */
 	printf("stellwerk listening on %s://%s/\n", tls_cert ? "https" : "http", shown);
 	fflush(stdout);
 
@@ -681,6 +683,7 @@ int server_run(const struct server_config *cfg)
 		close(listen_fd);
 	/* A CSV import still running is one transaction: stop it, it rolls back. */
 	import_jobs_shutdown(5000);
+	mailer_stop();       /* a transfer in progress is aborted and queued again */
 	log_info("stopped cleanly");
 	rc = 0;
 cleanup:

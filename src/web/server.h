@@ -25,6 +25,11 @@ struct server_config {
 	unsigned connection_timeout;  /* seconds of inactivity */
 	unsigned per_ip_connections;
 	unsigned max_connections;
+	/* Outbox delivery (web/mailer.h); smtp_url NULL: no delivery, messages are copied and marked as sent. */
+	const char *smtp_url;         /* smtp://host:587 (STARTTLS when offered) or smtps://host:465 */
+	const char *smtp_user;        /* NULL: no SMTP AUTH */
+	const char *smtp_password;    /* only from $STELLWERK_SMTP_PASSWORD */
+	const char *smtp_from;        /* "addr" or "Display Name <addr>" */
 };
 
 void server_config_defaults(struct server_config *cfg);

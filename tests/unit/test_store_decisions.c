@@ -221,8 +221,10 @@ static void test_migration_keeps_timeline(void **state)
 			 STORE_OK);
 	assert_int_equal(store_application_events(f->s, f->cand, 0, 0, &before, &nb), STORE_OK);
 	assert_int_equal(nb, 2);
-	/* back to version 5: drop what migration 6 made (the timeline stays) */
+	/* back to version 5: drop what migrations 6 and later made (the timeline stays) */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
+					"DROP TABLE outbox; DROP TABLE message_templates; DROP TABLE challenge_disclosures;"
+					"DROP TABLE hiring_plans; DROP TABLE calendar_tokens; DROP TABLE absences;"
 					"DROP TABLE exercise_ratings; DROP TABLE scorecard_answers; DROP TABLE scorecard_ratings;"
 					"DROP TABLE scorecards; DROP TABLE interview_interviewers; DROP TABLE interviews;"
 					"DROP TABLE kit_versions; DROP TABLE round_interviewers; DROP TABLE interview_rounds;"
@@ -231,7 +233,7 @@ static void test_migration_keeps_timeline(void **state)
 			 STORE_OK);
 	assert_int_equal(store_migrate(f->s, &from, &to), STORE_OK);
 	assert_int_equal(from, 5);
-	assert_int_equal(to, 6);
+	assert_int_equal(to, store_schema_latest());
 	assert_true(store_integrity_ok(f->s));
 	assert_int_equal(store_application_events(f->s, f->cand, 0, 0, &after, &na), STORE_OK);
 	assert_int_equal(na, nb);

@@ -225,7 +225,7 @@ static void plan_page_shows_the_catalogue_with_guidance(void **state)
 	/* links to both reports, and the Channels tab in the position's chrome */
 	assert_contains(res->body, "/channels/report");
 	assert_contains(res->body, path_of(pos, "channel-report"));
-	assert_contains(res->body, "class=\"tab-channels\"");
+	assert_contains(res->body, "class=\"tab tab-channels\"");
 	/* an empty plan of a senior role: both warnings */
 	assert_contains(res->body, "data-rule=\"channels.single_channel\"");
 	assert_contains(res->body, "data-rule=\"channels.no_passive_reach\"");

@@ -174,7 +174,7 @@ static void test_default_rounds(void **state)
 	assert_contains(res->body, "data-ord=\"1\"");
 	assert_contains(res->body, "data-ord=\"3\"");
 	assert_not_contains(res->body, "data-rule=\"guard.too_many_rounds\"");
-	assert_contains(res->body, "class=\"tab-interviews\"");
+	assert_contains(res->body, "class=\"tab tab-interviews\"");
 	http_response_free(res);
 	/* a second visit does not add rounds again */
 	res = get_page(weber, plan_of(pos), 200);
