@@ -44,6 +44,7 @@
 #include "cli/cli.h"
 #include "cli/demo_candidates.h"
 #include "cli/demo_interviews.h"
+#include "cli/demo_onboarding.h"
 #include "cli/demo_timeline.h"
 #include "core/job_ad.h"
 #include "core/profile_check.h"
@@ -78,7 +79,7 @@ static const struct demo_user demo_users[] = {
 	{ "yilmaz", "Aylin Yilmaz", "Business Development Manager", ROLE_INTERVIEWER, "en", 60 },
 };
 
-const char *const DEMO_OTHER_LOGINS[] = { "weber", "brandt", "hoffmann", "schulz", "yilmaz" };
+const char *const DEMO_OTHER_LOGINS[] = { "weber", "brandt", "hoffmann", "schulz", "yilmaz", "albers" };
 const size_t DEMO_OTHER_LOGINS_COUNT = sizeof DEMO_OTHER_LOGINS / sizeof DEMO_OTHER_LOGINS[0];
 
 /* --- organisations ---------------------------------------------------------- */
@@ -1182,5 +1183,5 @@ bool demo_fill(struct store *s, const char *password_hash, int64_t now)
 		.bdm_created_days_ago = bdm->created_days_ago,
 	};
 	return demo_candidates_fill(s, &refs, now) && demo_interviews_fill(s, position_ids[0], now) &&
-	       demo_timeline_fill(s, position_ids[0], now);
+	       demo_timeline_fill(s, position_ids[0], now) && demo_onboarding_fill(s, password_hash, position_ids[0], now);
 }

@@ -1,9 +1,11 @@
 /*
- * bank_json.h — strict JSON reading shared by the question bank
- * (question_bank.c) and the exercise library (exercises.c): every error
+ * bank_json.h — strict JSON reading shared by the data files parsed in
+ * core: the question bank (question_bank.c), the exercise library
+ * (exercises.c) and the onboarding plans of the role templates
+ * (onboarding.c). Every error
  * names the JSON path of the offending value, e.g.
  * "questions[3](kam.rel.02).text.en: must not be empty", and no text is
- * ever truncated. Internal to those two modules; no I/O.
+ * ever truncated. No I/O.
  */
 #ifndef STELLWERK_CORE_BANK_JSON_H
 #define STELLWERK_CORE_BANK_JSON_H

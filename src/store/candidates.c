@@ -660,14 +660,17 @@ static enum store_rc candidate_merge_rows(struct store *s, int64_t keep_id, int6
 	struct db_stmt st;
 	enum store_rc rc;
 	/* Where both applied to one position, drop's application is folded into
-	 * keep's and deleted. Interviews (with their scorecards) and decisions
-	 * cannot move to another application — what was assessed stays with the
-	 * application it was assessed in — so such a merge is refused. */
+	 * keep's and deleted. Interviews (with their scorecards), decisions,
+	 * offers and hires cannot move to another application — what was
+	 * assessed and agreed stays with the application it was made in — so
+	 * such a merge is refused. */
 	db_prepare(s, &st,
 		   "SELECT 1 FROM applications d JOIN applications k ON k.position_id = d.position_id"
 		   " AND k.candidate_id = :keep WHERE d.candidate_id = :drop"
 		   " AND (EXISTS (SELECT 1 FROM interviews i WHERE i.application_id = d.id)"
-		   " OR EXISTS (SELECT 1 FROM decisions x WHERE x.application_id = d.id))");
+		   " OR EXISTS (SELECT 1 FROM decisions x WHERE x.application_id = d.id)"
+		   " OR EXISTS (SELECT 1 FROM offers o WHERE o.application_id = d.id)"
+		   " OR EXISTS (SELECT 1 FROM hires h WHERE h.application_id = d.id))");
 	db_bind_int64(&st, ":keep", keep_id);
 	db_bind_int64(&st, ":drop", drop_id);
 	enum db_step_result step = db_step(&st);

@@ -98,8 +98,8 @@ enum store_rc store_candidate_set_document_text(struct store *s, int64_t candida
  * keep's search row is rebuilt (fields, notes, document text). Audit row
  * "candidate.merge". STORE_NOT_FOUND when either is missing; STORE_INVALID
  * when keep_id == drop_id; STORE_CONFLICT (nothing changed) when both applied
- * to the same position and drop's application already has interviews or a
- * decision, which cannot move to another application. */
+ * to the same position and drop's application already has interviews, a
+ * decision, an offer or a hire, which cannot move to another application. */
 enum store_rc store_candidate_merge(struct store *s, const struct actor *who, int64_t keep_id, int64_t drop_id,
 				    const struct candidate *chosen, int64_t now);
 

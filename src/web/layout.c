@@ -53,6 +53,7 @@ static const struct nav_entry nav_entries[] = {
 	{ NAV_POSITIONS, "/positions", "positions.svg", N_("Positions"), ACTION_VIEW_POSITIONS },
 	{ NAV_CANDIDATES, "/candidates", "candidates.svg", N_("Candidates"), ACTION_MANAGE_CANDIDATES },
 	{ NAV_INTERVIEWS, "/interviews", "interviews.svg", N_("Interviews"), ACTION_VIEW_INTERVIEWS },
+	{ NAV_ONBOARDING, "/onboarding", "calendar.svg", N_("Onboarding"), ACTION_MANAGE_CANDIDATES },
 	{ NAV_SETTINGS, "/settings", "settings.svg", N_("Settings"), ACTION_MANAGE_OWN_ACCOUNT },
 };
 

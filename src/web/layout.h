@@ -9,7 +9,7 @@
 #include "web/html.h"
 #include "web/request.h"
 
-enum nav_item { NAV_NONE, NAV_DASHBOARD, NAV_POSITIONS, NAV_CANDIDATES, NAV_INTERVIEWS, NAV_SETTINGS };
+enum nav_item { NAV_NONE, NAV_DASHBOARD, NAV_POSITIONS, NAV_CANDIDATES, NAV_INTERVIEWS, NAV_ONBOARDING, NAV_SETTINGS };
 
 void page_begin(struct request *r, const char *title, enum nav_item active);
 void page_end(struct request *r);

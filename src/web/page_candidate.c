@@ -125,6 +125,7 @@ static void applications(struct request *r, const struct page_data *d)
 				html_printf(o, "<br><span class=\"muted\">%s: %s</span>", _("Event"), a->event);
 			html_printf(o, "<br><a class=\"app-evaluation-link\" href=\"/applications/%lld/evaluation\">%s</a>",
 				    (long long)a->id, _("Evaluation and decision"));
+			html_printf(o, "<br><a class=\"app-offer-link\" href=\"/applications/%lld/offer\">%s</a>", (long long)a->id, _("Offer"));
 			html_raw(o, "</td></tr>");
 		}
 		html_raw(o, "</tbody></table></div>");

@@ -164,7 +164,7 @@ void page_candidate_merge_submit(struct request *r)
 	}
 	if (rc == STORE_CONFLICT) {
 		r->status = 409;
-		render(r, keep, drop, _("Both applied to the same position and that application already has interviews or a decision, which stay with the application they were made in. Nothing was merged."));
+		render(r, keep, drop, _("Both applied to the same position and that application already has interviews, a decision or an offer, which stay with the application they were made in. Nothing was merged."));
 		return;
 	}
 	if (rc == STORE_INVALID) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/guards.h"
+#include "store/hires.h"
 #include "store/positions.h"
 #include "store/stats.h"
 #include "store/users.h"
@@ -179,6 +180,23 @@ static void attention_html(struct request *r)
 	html_raw(o, "</section>");
 }
 
+/* A new hire's way to their own 90-day plan (R-ONB-1): shown to whoever
+ * has an onboarding plan as the hire. */
+static void my_onboarding_html(struct request *r)
+{
+	struct hire *hires = NULL;
+	size_t n = 0;
+	if (store_hire_list_for_user(r->store, r->user.id, &hires, &n) != STORE_OK || n == 0) {
+		free(hires);
+		return;
+	}
+	html_printf(&r->out, "<section class=\"card my-onboarding\"><h2>%s</h2><p>%s</p><p><a class=\"btn btn-primary\" "
+			     "href=\"/onboarding/me\">%s</a></p></section>",
+		    _("Your onboarding"), _("Your tasks, weekly check-ins and goals for the first 90 days."),
+		    _("Open my onboarding plan"));
+	free(hires);
+}
+
 void page_dashboard(struct request *r)
 {
 	struct buf *o = &r->out;
@@ -193,6 +211,7 @@ void page_dashboard(struct request *r)
 	if (permission_allows(&r->principal, ACTION_MANAGE_CANDIDATES) ||
 	    permission_allows(&r->principal, ACTION_WRITE_SCORECARDS))
 		attention_html(r);
+	my_onboarding_html(r);
 	html_raw(o, "<div class=\"cards\">");
 	/* Interviewers see only what is assigned to them, not the positions. */
 	if (permission_allows(&r->principal, ACTION_VIEW_POSITIONS)) {

@@ -226,6 +226,61 @@ void candidate_messages_html(struct request *r, const struct candidate *c, const
 void page_message_templates(struct request *r);
 void page_message_template_save(struct request *r);
 void page_message_template_restore(struct request *r);
+/* Offers and budget bands */
+/* page_offer.c: the offer of an application with its versions and actions;
+ * page_budget.c: the budget band of a position (R-OFFER-1, R-TIME-4) */
+void page_offer(struct request *r);
+void page_offer_save(struct request *r);
+void page_offer_approve(struct request *r);
+void page_offer_send(struct request *r);
+void page_offer_accept(struct request *r);
+void page_offer_decline(struct request *r);
+void page_offer_withdraw(struct request *r);
+void page_budget(struct request *r);
+void page_budget_save(struct request *r);
+/* api_offers.c (declared in api_offers.h as well) */
+void api_offers_list(struct request *r);
+void api_offers_create(struct request *r);
+void api_offer_get(struct request *r);
+void api_offer_approve(struct request *r);
+void api_offer_send(struct request *r);
+void api_offer_accept(struct request *r);
+void api_offer_decline(struct request *r);
+void api_offer_withdraw(struct request *r);
+/* Onboarding, key accounts and handovers */
+/* page_onboarding.c: the manager's list, the plan of a hire, the new
+ * hire's personal view; page_onboarding_accounts.c: key accounts, CSV
+ * import and the handover schedule (shown inside the plan page). */
+struct onb_view;
+struct form_errors;
+struct onb_accounts_feedback {
+	const struct form_errors *fe;      /* errors of the add form */
+	const char *name, *revenue, *priority, *owner, *notes; /* the add form as sent */
+	const char *const *problems;       /* the refused CSV import, one text per problem */
+	size_t nproblems;
+	const char *message;               /* e.g. the handover schedule's overflow */
+};
+void page_onboarding_list(struct request *r);
+void page_onboarding_me(struct request *r);
+void page_onboarding_plan(struct request *r);
+void page_onboarding_generate(struct request *r);
+void page_onboarding_task(struct request *r);
+void page_onboarding_checkin(struct request *r);
+void page_onboarding_goal(struct request *r);
+void page_onboarding_review(struct request *r);
+void page_onboarding_checkins_ics(struct request *r);
+void page_onboarding_people(struct request *r);
+void onboarding_plan_render(struct request *r, struct onb_view *v, const struct onb_accounts_feedback *fb);
+void onboarding_accounts_section(struct request *r, const struct onb_view *v, const struct onb_accounts_feedback *fb);
+void page_key_account_create(struct request *r);
+void page_key_account_update(struct request *r);
+void page_key_account_delete(struct request *r);
+void page_key_accounts_import(struct request *r);
+void page_handovers_schedule(struct request *r);
+/* api_onboarding.c (also in api_onboarding.h; here so the route table sees them) */
+void api_hires_list(struct request *r);
+void api_hire_onboarding(struct request *r);
+void api_hire_onboarding_ics(struct request *r);
 /* api_*.c */
 void api_healthz(struct request *r);
 void api_me(struct request *r);

@@ -53,6 +53,7 @@ static const struct {
 	{ "evaluation", N_("Evaluation"), ACTION_MANAGE_CANDIDATES },    /* R-EVAL-1..4 */
 	{ "health", N_("Process health"), ACTION_MANAGE_CANDIDATES },    /* R-GUARD-7 */
 	{ "timeline", N_("Timeline"), ACTION_VIEW_POSITIONS },           /* R-TIME-1..3 */
+	{ "budget", N_("Budget band"), ACTION_MANAGE_CANDIDATES },       /* R-OFFER-1; set by the CFO or an admin */
 };
 
 void position_page_begin(struct request *r, const struct position *p, const char *step, const char *title)

@@ -163,6 +163,33 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/settings/calendar/revoke", ACTION_MANAGE_OWN_ACCOUNT, page_calendar_revoke, 0 },
 	{ HTTP_GET, "/calendar/*", ACTION_PUBLIC, page_calendar_feed, ROUTE_NO_AUTH }, /* the secret in the path is the credential */
 	/* Messages and outbox */
+	/* Offers and budget bands */
+	/* the offer page and the band: whoever manages candidates and the position's CFO (checked by the page) */
+	{ HTTP_GET, "/applications/{id}/offer", ACTION_VIEW_DASHBOARD, page_offer, 0 },
+	{ HTTP_POST, "/applications/{id}/offer", ACTION_MANAGE_CANDIDATES, page_offer_save, 0 },
+	{ HTTP_POST, "/offers/{id}/versions/{id}/approve", ACTION_VIEW_DASHBOARD, page_offer_approve, 0 }, /* CFO or admin: checked */
+	{ HTTP_POST, "/offers/{id}/send", ACTION_MANAGE_CANDIDATES, page_offer_send, 0 },
+	{ HTTP_POST, "/offers/{id}/accept", ACTION_MANAGE_CANDIDATES, page_offer_accept, 0 },
+	{ HTTP_POST, "/offers/{id}/decline", ACTION_MANAGE_CANDIDATES, page_offer_decline, 0 },
+	{ HTTP_POST, "/offers/{id}/withdraw", ACTION_MANAGE_CANDIDATES, page_offer_withdraw, 0 },
+	{ HTTP_GET, "/positions/{id}/budget", ACTION_VIEW_DASHBOARD, page_budget, 0 },
+	{ HTTP_POST, "/positions/{id}/budget", ACTION_VIEW_DASHBOARD, page_budget_save, 0 }, /* CFO or admin: checked */
+	/* Onboarding, key accounts and handovers */
+	{ HTTP_GET, "/onboarding", ACTION_MANAGE_CANDIDATES, page_onboarding_list, 0 },
+	{ HTTP_GET, "/onboarding/me", ACTION_VIEW_DASHBOARD, page_onboarding_me, 0 },
+	{ HTTP_GET, "/onboarding/{id}", ACTION_MANAGE_CANDIDATES, page_onboarding_plan, 0 },
+	{ HTTP_POST, "/onboarding/{id}/generate", ACTION_MANAGE_CANDIDATES, page_onboarding_generate, 0 },
+	{ HTTP_POST, "/onboarding/{id}/people", ACTION_MANAGE_CANDIDATES, page_onboarding_people, 0 },
+	{ HTTP_POST, "/onboarding/{id}/tasks/{id}", ACTION_VIEW_DASHBOARD, page_onboarding_task, 0 }, /* owner or manager: handler */
+	{ HTTP_POST, "/onboarding/{id}/checkins/{id}", ACTION_VIEW_DASHBOARD, page_onboarding_checkin, 0 }, /* new hire or manager */
+	{ HTTP_GET, "/onboarding/{id}/checkins.ics", ACTION_VIEW_DASHBOARD, page_onboarding_checkins_ics, 0 }, /* new hire or manager */
+	{ HTTP_POST, "/onboarding/{id}/goals/{id}", ACTION_VIEW_DASHBOARD, page_onboarding_goal, 0 }, /* new hire or manager */
+	{ HTTP_POST, "/onboarding/{id}/reviews/{id}", ACTION_MANAGE_CANDIDATES, page_onboarding_review, 0 },
+	{ HTTP_POST, "/onboarding/{id}/accounts", ACTION_MANAGE_CANDIDATES, page_key_account_create, 0 },
+	{ HTTP_POST, "/onboarding/{id}/accounts/import", ACTION_MANAGE_CANDIDATES, page_key_accounts_import, ROUTE_UPLOAD },
+	{ HTTP_POST, "/onboarding/{id}/accounts/{id}", ACTION_MANAGE_CANDIDATES, page_key_account_update, 0 },
+	{ HTTP_POST, "/onboarding/{id}/accounts/{id}/delete", ACTION_MANAGE_CANDIDATES, page_key_account_delete, 0 },
+	{ HTTP_POST, "/onboarding/{id}/handovers", ACTION_MANAGE_CANDIDATES, page_handovers_schedule, 0 },
 	{ HTTP_GET, "/candidates/{id}/messages/new", ACTION_MANAGE_CANDIDATES, page_message_compose, 0 },
 	{ HTTP_POST, "/candidates/{id}/messages", ACTION_MANAGE_CANDIDATES, page_message_send, 0 },
 	{ HTTP_GET, "/outbox", ACTION_MANAGE_CANDIDATES, page_outbox, 0 },
@@ -224,8 +251,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/positions/{id}/ad.jsonld", ACTION_VIEW_POSITIONS, api_ad_jsonld, 0 },
 	{ HTTP_GET, "/api/v1/templates", ACTION_VIEW_POSITIONS, api_templates_list, 0 },
 	{ HTTP_GET, "/api/v1/templates/{key}", ACTION_VIEW_POSITIONS, api_template_get, 0 },
-	/* Step 4. Until step 5 assigns candidates to interviewers, only recruiter
-	 * and above see them (ACTION_MANAGE_CANDIDATES). */
+	/* Step 4: candidates, applications, channels — recruiter and above
+	 * (interviewers see candidates only through their interviews). */
 	{ HTTP_GET, "/api/v1/candidates", ACTION_MANAGE_CANDIDATES, api_candidates_list, 0 },
 	{ HTTP_POST, "/api/v1/candidates", ACTION_MANAGE_CANDIDATES, api_candidates_create, 0 },
 	{ HTTP_GET, "/api/v1/candidates/{id}", ACTION_MANAGE_CANDIDATES, api_candidate_get, 0 },
@@ -236,15 +263,8 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/api/v1/applications/{id}/move", ACTION_MANAGE_CANDIDATES, api_application_move, 0 },
 	{ HTTP_GET, "/api/v1/channels", ACTION_MANAGE_CANDIDATES, api_channels_list, 0 },
 	{ HTTP_GET, "/api/v1/positions/{id}/channel-report", ACTION_MANAGE_CANDIDATES, api_channel_report, 0 },
-	/* Interview API */
-	/* Step 6 API */
-	{ HTTP_GET, "/api/v1/positions/{id}/timeline", ACTION_VIEW_POSITIONS, api_position_timeline, 0 },
-	{ HTTP_GET, "/api/v1/positions/{id}/health", ACTION_MANAGE_CANDIDATES, api_position_health, 0 },
-	{ HTTP_GET, "/api/v1/interviews", ACTION_VIEW_INTERVIEWS, api_interviews_list, 0 },
-	{ HTTP_POST, "/api/v1/interviews", ACTION_MANAGE_CANDIDATES, api_interviews_schedule_create, 0 },
-	{ HTTP_PATCH, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_reschedule, 0 },
-	{ HTTP_DELETE, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_cancel, 0 },
-	{ HTTP_GET, "/api/v1/interviews/{id}.ics", ACTION_VIEW_INTERVIEWS, api_interview_ics, 0 },
+	/* Step 5: question bank, exercises, interview plans, interviews, scorecards
+	 * (visibility checked in the handlers), evaluation and decisions. */
 	{ HTTP_GET, "/api/v1/questions", ACTION_VIEW_POSITIONS, api_questions_list, 0 },
 	{ HTTP_POST, "/api/v1/questions", ACTION_EDIT_POSITIONS, api_questions_create, 0 },
 	{ HTTP_GET, "/api/v1/questions/{id}", ACTION_VIEW_POSITIONS, api_question_get, 0 },
@@ -261,6 +281,26 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/positions/{id}/evaluation", ACTION_MANAGE_CANDIDATES, api_evaluation_get, 0 },
 	{ HTTP_POST, "/api/v1/applications/{id}/decision", ACTION_DECIDE, api_decision_create, 0 },
 	{ HTTP_GET, "/api/v1/applications/{id}/decisions", ACTION_MANAGE_CANDIDATES, api_decisions_list, 0 },
+	/* Step 6: timeline, process health, scheduled interviews and their .ics. */
+	{ HTTP_GET, "/api/v1/positions/{id}/timeline", ACTION_VIEW_POSITIONS, api_position_timeline, 0 },
+	{ HTTP_GET, "/api/v1/positions/{id}/health", ACTION_MANAGE_CANDIDATES, api_position_health, 0 },
+	{ HTTP_GET, "/api/v1/interviews", ACTION_VIEW_INTERVIEWS, api_interviews_list, 0 },
+	{ HTTP_POST, "/api/v1/interviews", ACTION_MANAGE_CANDIDATES, api_interviews_schedule_create, 0 },
+	{ HTTP_PATCH, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_reschedule, 0 },
+	{ HTTP_DELETE, "/api/v1/interviews/{id}", ACTION_MANAGE_CANDIDATES, api_interview_cancel, 0 },
+	{ HTTP_GET, "/api/v1/interviews/{id}.ics", ACTION_VIEW_INTERVIEWS, api_interview_ics, 0 },
+	/* Step 7 API */
+	{ HTTP_GET, "/api/v1/hires", ACTION_MANAGE_CANDIDATES, api_hires_list, 0 },
+	{ HTTP_GET, "/api/v1/hires/{id}/onboarding", ACTION_MANAGE_CANDIDATES, api_hire_onboarding, 0 },
+	{ HTTP_GET, "/api/v1/hires/{id}/onboarding.ics", ACTION_MANAGE_CANDIDATES, api_hire_onboarding_ics, 0 },
+	{ HTTP_GET, "/api/v1/offers", ACTION_MANAGE_CANDIDATES, api_offers_list, 0 },
+	{ HTTP_POST, "/api/v1/offers", ACTION_MANAGE_CANDIDATES, api_offers_create, 0 },
+	{ HTTP_GET, "/api/v1/offers/{id}", ACTION_MANAGE_CANDIDATES, api_offer_get, 0 },
+	{ HTTP_POST, "/api/v1/offers/{id}/approve", ACTION_VIEW_DASHBOARD, api_offer_approve, 0 }, /* CFO or admin: checked */
+	{ HTTP_POST, "/api/v1/offers/{id}/send", ACTION_MANAGE_CANDIDATES, api_offer_send, 0 },
+	{ HTTP_POST, "/api/v1/offers/{id}/accept", ACTION_MANAGE_CANDIDATES, api_offer_accept, 0 },
+	{ HTTP_POST, "/api/v1/offers/{id}/decline", ACTION_MANAGE_CANDIDATES, api_offer_decline, 0 },
+	{ HTTP_POST, "/api/v1/offers/{id}/withdraw", ACTION_MANAGE_CANDIDATES, api_offer_withdraw, 0 },
 };
 
 /* Matches path against pattern, capturing {id} segments into r->path_args. */

@@ -345,7 +345,7 @@ static void test_client_position(void **state)
 	assert_int_equal(counts[POSITION_DRAFT], 1);
 	assert_int_equal(counts[POSITION_OPEN], 1);
 	assert_int_equal(counts[POSITION_PAUSED], 1);
-	assert_int_equal(counts[POSITION_FILLED], 0);
+	assert_int_equal(counts[POSITION_FILLED], 1);
 	assert_int_equal(counts[POSITION_CLOSED], 0);
 }
 

@@ -264,6 +264,9 @@ static void test_migration_2_on_top_of_1(void **state)
 
 	/* back to a version-1 database that holds data: drop what migrations 2 and later made */
 	assert_int_equal(db_exec_script(f->s, "test downgrade",
+					"DROP TRIGGER hires_follow_candidate; DROP TABLE key_accounts; DROP TABLE onboarding_reviews;"
+					"DROP TABLE onboarding_goals; DROP TABLE onboarding_checkins; DROP TABLE onboarding_tasks;"
+					"DROP TABLE hires; DROP TABLE offer_versions; DROP TABLE offers; DROP TABLE budget_bands;"
 					"DROP TABLE outbox; DROP TABLE message_templates; DROP TABLE challenge_disclosures;"
 					"DROP TABLE hiring_plans; DROP TABLE calendar_tokens; DROP TABLE absences;"
 					"DROP TABLE exercise_ratings; DROP TABLE scorecard_answers; DROP TABLE scorecard_ratings;"

@@ -112,7 +112,7 @@ static void assert_good_backup(const char *path)
 	assert_string_equal(fk, "");
 	free(fk);
 	char *users = query_text(db, "SELECT name FROM users ORDER BY name");
-	assert_string_equal(users, "admin\nbrandt\nhoffmann\nschulz\nweber\nyilmaz\n");
+	assert_string_equal(users, "admin\nalbers\nbrandt\nhoffmann\nschulz\nweber\nyilmaz\n");
 	free(users);
 	char *version = query_text(db, "PRAGMA user_version");
 	assert_true(atoi(version) >= 1);
@@ -196,7 +196,7 @@ static void backup_can_be_served(void **state)
 	struct http_response *r = http_get(c, "/api/v1/users", NULL);
 	assert_status(r, 200);
 	json_t *j = http_json(r);
-	assert_int_equal(json_array_size(json_object_get(j, "users")), 6);
+	assert_int_equal(json_array_size(json_object_get(j, "users")), 7);
 	json_decref(j);
 	http_response_free(r);
 	http_client_free(c);

@@ -500,7 +500,7 @@ static void interviewer_is_refused(void **state)
 	profile_dump(1, after, sizeof after);
 	assert_string_equal(after, before);
 	assert_int_equal(count_versions(1), 1);
-	assert_int_equal(count_positions(), 3);
+	assert_int_equal(count_positions(), 4);
 	assert_no_soft_failures();
 }
 
