@@ -19,7 +19,8 @@ const PAGES = ['/dashboard', '/positions', '/positions/new', '/positions/1', '/p
 	'/candidates?q=kalibrierlabor', '/candidates/new', '/candidates/1', '/candidates/import', '/positions/1/pipeline',
 	'/positions/1/stages', '/positions/1/channels', '/positions/1/channel-report', '/positions/2/channels', '/channels/report',
 	'/jobs/key-account-manager-industriekunden', '/positions/1/interviews', '/questions', '/exercises', '/interviews',
-	'/positions/1/evaluation', '/nope'];
+	'/positions/1/evaluation', '/positions/1/timeline', '/positions/1/health', '/positions/1/budget', '/onboarding',
+	'/onboarding/1', '/outbox', '/settings/absences', '/settings/calendar', '/nope'];
 
 const server = await startServer();
 const browser = await chromium.launch({
