@@ -77,11 +77,8 @@ static long match_from(const struct adl_doc *doc, const struct adl_pattern *p, u
 
 static void push_match(struct adl_matches *ms, int32_t p, size_t first, size_t last)
 {
-	if (ms->n == ms->cap) {
-		ms->cap = ms->cap ? ms->cap * 2 : 32;
-		ms->m = xrealloc(ms->m, ms->cap * sizeof *ms->m);
-	}
-	ms->m[ms->n++] = (struct adl_match){ p, (uint32_t)first, (uint32_t)last };
+	struct adl_match *m = xgrow(&ms->m, &ms->n, &ms->cap, sizeof *ms->m);
+	*m = (struct adl_match){ p, (uint32_t)first, (uint32_t)last };
 }
 
 static void try_pattern(struct adl_run *run, int32_t p, size_t w)

@@ -50,20 +50,15 @@ static void add_problem(struct problem_list *ps, int line, const char *field, co
 	struct buf b;
 	va_list ap;
 
-	if (ps->n == ps->cap) {
-		ps->cap = ps->cap ? ps->cap * 2 : 64;
-		ps->v = xrealloc(ps->v, ps->cap * sizeof *ps->v);
-	}
 	buf_init(&b);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	struct import_problem *p = &ps->v[ps->n];
+	struct import_problem *p = xgrow(&ps->v, &ps->n, &ps->cap, sizeof *ps->v);
 	p->line = line;
-	p->seq = ps->n;
+	p->seq = ps->n - 1;
 	str_copy(p->field, sizeof p->field, field ? field : "");
 	p->text = buf_detach(&b);
-	ps->n++;
 }
 
 static int problem_cmp(const void *a, const void *b)

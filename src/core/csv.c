@@ -45,11 +45,7 @@ struct offsets {
 
 static void offsets_push(struct offsets *o, size_t x)
 {
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 64;
-		o->v = xrealloc(o->v, o->cap * sizeof *o->v);
-	}
-	o->v[o->n++] = x;
+	*(size_t *)xgrow(&o->v, &o->n, &o->cap, sizeof *o->v) = x;
 }
 
 struct parser {
@@ -268,11 +264,7 @@ static void finish_record(struct parser *ps, int start_line, size_t text_start)
 	}
 	for (i = 0; i < ps->rec.n; i++)
 		offsets_push(&ps->cells, ps->rec.v[i]);
-	if (ps->rows == ps->lines_cap) {
-		ps->lines_cap = ps->lines_cap ? ps->lines_cap * 2 : 64;
-		ps->lines = xrealloc(ps->lines, ps->lines_cap * sizeof *ps->lines);
-	}
-	ps->lines[ps->rows++] = start_line;
+	*(int *)xgrow(&ps->lines, &ps->rows, &ps->lines_cap, sizeof *ps->lines) = start_line;
 }
 
 /* The more frequent of ',' and ';' outside quotes on the header line. */

@@ -42,11 +42,7 @@ static enum store_rc absence_collect(struct db_stmt *st, struct absence **out, s
 	enum db_step_result step;
 
 	while ((step = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		absence_from_row(st, &list[count++]);
+		absence_from_row(st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(st);

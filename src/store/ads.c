@@ -336,11 +336,7 @@ enum store_rc store_ad_list_published(struct store *s, struct stored_ad **out, s
 		   "SELECT " AD_COLUMNS " FROM job_ads WHERE published = 1"
 		   " ORDER BY date_posted DESC, updated_at DESC, position_id DESC");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		ad_from_row(&st, &list[count++]);
+		ad_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

@@ -381,12 +381,7 @@ enum store_rc store_application_board(struct store *s, int64_t position_id, stru
 		   " ORDER BY a.stage, a.stage_entered_at, a.id");
 	db_bind_int64(&st, ":position_id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 32;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct application_card *card = &list[count++];
-		memset(card, 0, sizeof *card);
+		struct application_card *card = xgrow(&list, &count, &cap, sizeof *list);
 		application_from_row(&st, 0, &card->a);
 		db_column_text_copy(&st, APPLICATION_NCOLUMNS, card->first_name, sizeof card->first_name);
 		db_column_text_copy(&st, APPLICATION_NCOLUMNS + 1, card->last_name, sizeof card->last_name);
@@ -420,11 +415,7 @@ enum store_rc store_application_list_by_candidate(struct store *s, int64_t candi
 		   " ORDER BY a.created_at, a.id");
 	db_bind_int64(&st, ":candidate_id", candidate_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		application_from_row(&st, 0, &list[count++]);
+		application_from_row(&st, 0, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -469,12 +460,7 @@ enum store_rc store_application_events(struct store *s, int64_t candidate_id, in
 	db_bind_int64(&st, ":candidate_id", candidate_id);
 	db_bind_int64(&st, ":limit", limit);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct application_event *e = &list[count++];
-		memset(e, 0, sizeof *e);
+		struct application_event *e = xgrow(&list, &count, &cap, sizeof *list);
 		e->id = db_column_int64(&st, 0);
 		e->candidate_id = db_column_int64(&st, 1);
 		e->application_id = db_column_int64(&st, 2);
@@ -640,12 +626,7 @@ enum store_rc store_channel_facts(struct store *s, int64_t position_id, struct c
 	else
 		db_bind_null(&st, ":position_id");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 32;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct channel_fact *f = &list[count++];
-		memset(f, 0, sizeof *f);
+		struct channel_fact *f = xgrow(&list, &count, &cap, sizeof *list);
 		db_column_text_copy(&st, 0, f->channel, sizeof f->channel);
 		f->reached_first_interview = db_column_int64(&st, 1) != 0;
 		f->offered = db_column_int64(&st, 2) != 0;

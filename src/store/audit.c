@@ -75,11 +75,7 @@ enum store_rc store_audit_list(struct store *s, int limit, int offset, struct au
 	db_bind_int64(&st, ":offset", offset > 0 ? offset : 0);
 	enum db_step_result step;
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 32;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct audit_entry *e = &list[count++];
+		struct audit_entry *e = xgrow(&list, &count, &cap, sizeof *list);
 		e->id = db_column_int64(&st, 0);
 		e->at = db_column_int64(&st, 1);
 		e->user_id = db_column_int64(&st, 2);

@@ -299,12 +299,7 @@ char *candidate_fts_query(const char *input)
  * growing list. */
 static void hit_append(struct db_stmt *st, struct candidate_hit **list, size_t *count, size_t *cap)
 {
-	if (*count == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*list = xrealloc(*list, *cap * sizeof **list);
-	}
-	struct candidate_hit *h = &(*list)[(*count)++];
-	memset(h, 0, sizeof *h);
+	struct candidate_hit *h = xgrow(list, count, cap, sizeof **list);
 	candidate_from_row(st, 0, &h->c);
 	db_column_text_copy(st, CANDIDATE_NCOLUMNS, h->snippet, sizeof h->snippet);
 	/* db.h has no getter for REAL columns; the statement is still private here */
@@ -480,11 +475,7 @@ enum store_rc store_candidate_find_duplicates(struct store *s, const struct cand
 		d.score = candidate_duplicate_score(c, &d.c, d.reason, sizeof d.reason);
 		if (d.score <= 0)
 			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		list[count++] = d;
+		*(struct candidate_duplicate *)xgrow(&list, &count, &cap, sizeof *list) = d;
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

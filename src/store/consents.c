@@ -184,12 +184,7 @@ enum store_rc store_consent_list(struct store *s, int64_t candidate_id, struct c
 		   " WHERE candidate_id = :id ORDER BY given_at, id");
 	db_bind_int64(&st, ":id", candidate_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct consent *c = &list[count++];
-		memset(c, 0, sizeof *c);
+		struct consent *c = xgrow(&list, &count, &cap, sizeof *list);
 		c->id = db_column_int64(&st, 0);
 		c->candidate_id = db_column_int64(&st, 1);
 		db_column_text_copy(&st, 2, kind, sizeof kind);

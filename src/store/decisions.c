@@ -128,11 +128,7 @@ static enum store_rc decisions_read(struct db_stmt *st, struct decision_record *
 	size_t count = 0, cap = 0;
 	enum db_step_result step;
 	while ((step = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		decision_from_row(st, &list[count++]);
+		decision_from_row(st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	enum store_rc rc = step == DB_FAIL ? db_rc(st) : STORE_OK;
 	db_finalize(st);

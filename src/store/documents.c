@@ -330,11 +330,7 @@ enum store_rc store_document_list(struct store *s, int64_t candidate_id, struct 
 		   " ORDER BY created_at DESC, id DESC");
 	db_bind_int64(&st, ":id", candidate_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		document_from_row(&st, &list[count++]);
+		document_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

@@ -129,12 +129,7 @@ static enum store_rc collect_rows(struct db_stmt *st, size_t elem_size, void (*f
 	enum db_step_result step;
 
 	while ((step = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * elem_size);
-		}
-		from_row(st, list + count * elem_size);
-		count++;
+		from_row(st, xgrow(&list, &count, &cap, elem_size));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(st);

@@ -188,12 +188,7 @@ enum store_rc store_challenge_disclosures(struct store *s, int64_t application_i
 		   " WHERE d.application_id = :id ORDER BY d.disclosed_at, d.id");
 	db_bind_int64(&st, ":id", application_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct challenge_disclosure *d = &list[count++];
-		memset(d, 0, sizeof *d);
+		struct challenge_disclosure *d = xgrow(&list, &count, &cap, sizeof *list);
 		d->id = db_column_int64(&st, 0);
 		d->application_id = db_column_int64(&st, 1);
 		d->disclosed_at = db_column_int64(&st, 2);
@@ -268,11 +263,8 @@ static enum store_rc facts_position(struct store *s, int64_t position_id, struct
 		   " ORDER BY user_id");
 	db_bind_int64(&st, ":id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (f->ndecider_users == cap) {
-			cap = cap ? cap * 2 : 8;
-			f->decider_user_ids = xrealloc(f->decider_user_ids, cap * sizeof *f->decider_user_ids);
-		}
-		f->decider_user_ids[f->ndecider_users++] = db_column_int64(&st, 0);
+		int64_t *id = xgrow(&f->decider_user_ids, &f->ndecider_users, &cap, sizeof *f->decider_user_ids);
+		*id = db_column_int64(&st, 0);
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -301,12 +293,7 @@ static enum store_rc facts_applications(struct store *s, int64_t position_id, st
 		   " WHERE a.position_id = :id ORDER BY a.created_at, a.id");
 	db_bind_int64(&st, ":id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (f->napplications == cap) {
-			cap = cap ? cap * 2 : 16;
-			f->applications = xrealloc(f->applications, cap * sizeof *f->applications);
-		}
-		struct application_fact *a = &f->applications[f->napplications++];
-		memset(a, 0, sizeof *a);
+		struct application_fact *a = xgrow(&f->applications, &f->napplications, &cap, sizeof *f->applications);
 		a->application_id = db_column_int64(&st, 0);
 		a->candidate_id = db_column_int64(&st, 1);
 		db_column_text_copy(&st, 2, a->first_name, sizeof a->first_name);
@@ -342,12 +329,7 @@ static enum store_rc facts_interviews(struct store *s, int64_t position_id, stru
 		   " ORDER BY i.starts_at IS NULL, i.starts_at, i.id");
 	db_bind_int64(&st, ":id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (f->ninterviews == cap) {
-			cap = cap ? cap * 2 : 8;
-			f->interviews = xrealloc(f->interviews, cap * sizeof *f->interviews);
-		}
-		struct interview_fact *x = &f->interviews[f->ninterviews++];
-		memset(x, 0, sizeof *x);
+		struct interview_fact *x = xgrow(&f->interviews, &f->ninterviews, &cap, sizeof *f->interviews);
 		x->interview_id = db_column_int64(&st, 0);
 		x->application_id = db_column_int64(&st, 1);
 		x->candidate_id = db_column_int64(&st, 2);

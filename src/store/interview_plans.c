@@ -220,11 +220,7 @@ enum store_rc store_interview_plan_get(struct store *s, int64_t position_id, str
 		   "SELECT " ROUND_COLUMNS " FROM interview_rounds r WHERE r.position_id = :position_id ORDER BY r.ord");
 	db_bind_int64(&st, ":position_id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		round_from_row(&st, &list[count++]);
+		round_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -561,11 +557,7 @@ enum store_rc store_kit_versions_list(struct store *s, int64_t round_id, struct 
 		   "SELECT " KIT_VERSION_COLUMNS " FROM kit_versions v WHERE v.round_id = :round_id ORDER BY v.version");
 	db_bind_int64(&st, ":round_id", round_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		kit_version_from_row(&st, &list[count++]);
+		kit_version_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

@@ -259,11 +259,7 @@ enum store_rc store_offer_versions(struct store *s, int64_t offer_id, struct off
 		   " WHERE v.offer_id = :id ORDER BY v.version");
 	db_bind_int64(&st, ":id", offer_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		version_from_row(&st, 0, &list[count++]);
+		version_from_row(&st, 0, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);
@@ -313,11 +309,7 @@ static enum store_rc summary_collect(struct db_stmt *st, struct offer_summary **
 	enum db_step_result step;
 
 	while ((step = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct offer_summary *e = &list[count++];
+		struct offer_summary *e = xgrow(&list, &count, &cap, sizeof *list);
 		offer_from_row(st, 0, &e->o);
 		version_from_row(st, OFFER_NCOLUMNS, &e->latest);
 		/* versions are numbered 1..n without gaps (never deleted) */

@@ -146,11 +146,7 @@ enum store_rc store_organisation_list(struct store *s, struct organisation **out
 
 	db_prepare(s, &st, "SELECT " ORGANISATION_COLUMNS " FROM organisations ORDER BY name COLLATE NOCASE, id");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		organisation_from_row(&st, &list[count++]);
+		organisation_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);

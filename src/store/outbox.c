@@ -183,11 +183,7 @@ enum store_rc store_message_template_list(struct store *s, struct message_templa
 		   "SELECT id, kind, lang, subject, body, coalesce(updated_by, 0), updated_at FROM message_templates"
 		   " ORDER BY kind, lang");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 10;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		template_from_row(&st, &list[count++]);
+		template_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);
@@ -337,11 +333,7 @@ enum store_rc store_outbox_list(struct store *s, const struct outbox_filter *f, 
 	db_bind_int64(&st, ":application_id", f->application_id > 0 ? f->application_id : 0);
 	db_bind_int64(&st, ":limit", f->limit > 0 ? f->limit : OUTBOX_LIST_DEFAULT);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		outbox_from_row(&st, &list[count++]);
+		outbox_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);

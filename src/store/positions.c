@@ -261,12 +261,7 @@ enum store_rc store_position_list(struct store *s, int status, int64_t owner_id,
 	else
 		db_bind_null(&st, ":owner_id");
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct position_summary *sum = &list[count++];
-		memset(sum, 0, sizeof *sum);
+		struct position_summary *sum = xgrow(&list, &count, &cap, sizeof *list);
 		rc = position_from_row(&st, &sum->p);
 		db_column_text_copy(&st, POSITION_NCOLUMNS, sum->owner_name, sizeof sum->owner_name);
 		db_column_text_copy(&st, POSITION_NCOLUMNS + 1, sum->organisation_name, sizeof sum->organisation_name);

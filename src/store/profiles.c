@@ -30,15 +30,6 @@
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
-/* Makes room for one more element of size elem in *arr (count used of *cap). */
-static void *array_grow(void *arr, size_t *cap, size_t count, size_t elem)
-{
-	if (count < *cap)
-		return arr;
-	*cap = *cap ? *cap * 2 : 8;
-	return xrealloc(arr, *cap * elem);
-}
-
 /* Whether every text of texts[0..n) is valid UTF-8. */
 static bool texts_utf8(const char *const *texts, size_t n)
 {
@@ -362,8 +353,7 @@ static enum store_rc profile_load_goals(struct store *s, struct profile *p)
 	db_prepare(s, &st, "SELECT " GOAL_COLUMNS " FROM goals WHERE position_id = :id ORDER BY sort, id");
 	db_bind_int64(&st, ":id", p->position_id);
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		p->goals = array_grow(p->goals, &cap, p->ngoals, sizeof *p->goals);
-		rc = goal_from_row(&st, &p->goals[p->ngoals++]);
+		rc = goal_from_row(&st, xgrow(&p->goals, &p->ngoals, &cap, sizeof *p->goals));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -380,8 +370,7 @@ static enum store_rc profile_load_requirements(struct store *s, struct profile *
 	db_prepare(s, &st, "SELECT " REQUIREMENT_COLUMNS " FROM requirements WHERE position_id = :id ORDER BY sort, id");
 	db_bind_int64(&st, ":id", p->position_id);
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		p->requirements = array_grow(p->requirements, &cap, p->nrequirements, sizeof *p->requirements);
-		rc = requirement_from_row(&st, &p->requirements[p->nrequirements++]);
+		rc = requirement_from_row(&st, xgrow(&p->requirements, &p->nrequirements, &cap, sizeof *p->requirements));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -421,8 +410,7 @@ static enum store_rc profile_load_stakeholders(struct store *s, struct profile *
 	db_prepare(s, &st, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders WHERE position_id = :id ORDER BY id");
 	db_bind_int64(&st, ":id", p->position_id);
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		p->stakeholders = array_grow(p->stakeholders, &cap, p->nstakeholders, sizeof *p->stakeholders);
-		rc = stakeholder_from_row(&st, &p->stakeholders[p->nstakeholders++]);
+		rc = stakeholder_from_row(&st, xgrow(&p->stakeholders, &p->nstakeholders, &cap, sizeof *p->stakeholders));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -441,8 +429,7 @@ static enum store_rc profile_load_proposals(struct store *s, struct profile *p)
 		   " WHERE sh.position_id = :id ORDER BY p.id");
 	db_bind_int64(&st, ":id", p->position_id);
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		p->proposals = array_grow(p->proposals, &cap, p->nproposals, sizeof *p->proposals);
-		rc = proposal_from_row(&st, &p->proposals[p->nproposals++]);
+		rc = proposal_from_row(&st, xgrow(&p->proposals, &p->nproposals, &cap, sizeof *p->proposals));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -1349,9 +1336,7 @@ enum store_rc store_profile_versions(struct store *s, int64_t position_id, struc
 		   " LEFT JOIN users u ON u.id = v.approved_by WHERE v.position_id = :id ORDER BY v.version DESC");
 	db_bind_int64(&st, ":id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		list = array_grow(list, &cap, count, sizeof *list);
-		struct profile_version_info *v = &list[count++];
-		memset(v, 0, sizeof *v);
+		struct profile_version_info *v = xgrow(&list, &count, &cap, sizeof *list);
 		v->version = (int)db_column_int64(&st, 0);
 		v->approved_at = db_column_int64(&st, 1);
 		v->approved_by = db_column_int64(&st, 2);

@@ -235,11 +235,7 @@ enum store_rc store_question_list(struct store *s, const struct question_filter 
 	db_bind_text(&st, ":competency", f && f->competency ? f->competency : "");
 	db_bind_text(&st, ":lang", f && f->lang ? f->lang : "");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		question_from_row(&st, &list[count++]);
+		question_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -363,14 +359,9 @@ enum store_rc store_question_favourites(struct store *s, int64_t user_id, struct
 		   " ORDER BY created_at, rowid");
 	db_bind_int64(&st, ":user_id", user_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		memset(&list[count], 0, sizeof list[count]);
-		db_column_text_copy(&st, 0, list[count].ref, sizeof list[count].ref);
-		list[count].created_at = db_column_int64(&st, 1);
-		count++;
+		struct question_favourite *fav = xgrow(&list, &count, &cap, sizeof *list);
+		db_column_text_copy(&st, 0, fav->ref, sizeof fav->ref);
+		fav->created_at = db_column_int64(&st, 1);
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

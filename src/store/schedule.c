@@ -247,11 +247,7 @@ enum store_rc store_scheduled_interviews_list(struct store *s, const struct sche
 	db_bind_int64(&st, ":cancelled", f->include_cancelled ? 1 : 0);
 	db_bind_int64(&st, ":limit", f->limit > 0 ? f->limit : SCHEDULE_LIST_DEFAULT);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		scheduled_from_row(&st, &list[count++]);
+		scheduled_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -271,13 +267,7 @@ enum store_rc store_scheduled_interviews_list(struct store *s, const struct sche
 /* Appends one conflict to a growing list. */
 static struct schedule_conflict *conflict_push(struct schedule_conflict **list, size_t *count, size_t *cap)
 {
-	if (*count == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*list = xrealloc(*list, *cap * sizeof **list);
-	}
-	struct schedule_conflict *c = &(*list)[(*count)++];
-	memset(c, 0, sizeof *c);
-	return c;
+	return xgrow(list, count, cap, sizeof **list);
 }
 
 enum store_rc store_schedule_conflicts(struct store *s, int64_t interview_id, int64_t starts_at, int minutes,

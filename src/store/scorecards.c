@@ -283,11 +283,7 @@ enum store_rc store_interviews_for_application(struct store *s, int64_t applicat
 		   " ORDER BY r.ord, i.id");
 	db_bind_int64(&st, ":application_id", application_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		interview_from_row(&st, &list[count++]);
+		interview_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -327,12 +323,7 @@ enum store_rc store_interviews_for_user(struct store *s, int64_t user_id, struct
 		   " ORDER BY coalesce(sc.status, '') = 'submitted', i.created_at DESC, i.id DESC");
 	db_bind_int64(&st, ":user_id", user_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct my_interview *m = &list[count++];
-		memset(m, 0, sizeof *m);
+		struct my_interview *m = xgrow(&list, &count, &cap, sizeof *list);
 		m->interview_id = db_column_int64(&st, 0);
 		m->application_id = db_column_int64(&st, 1);
 		m->candidate_id = db_column_int64(&st, 2);
@@ -432,12 +423,7 @@ static enum store_rc scorecard_items_load(struct store *s, struct scorecard *sc)
 		   "SELECT competency, rating, notes FROM scorecard_ratings WHERE scorecard_id = :id ORDER BY rowid");
 	db_bind_int64(&st, ":id", sc->id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (sc->nratings == cap) {
-			cap = cap ? cap * 2 : 8;
-			sc->ratings = xrealloc(sc->ratings, cap * sizeof *sc->ratings);
-		}
-		struct scorecard_rating *r = &sc->ratings[sc->nratings++];
-		memset(r, 0, sizeof *r);
+		struct scorecard_rating *r = xgrow(&sc->ratings, &sc->nratings, &cap, sizeof *sc->ratings);
 		db_column_text_copy(&st, 0, r->competency, sizeof r->competency);
 		r->rating = (int)db_column_int64(&st, 1);
 		db_column_text_copy(&st, 2, r->notes, sizeof r->notes);
@@ -452,12 +438,7 @@ static enum store_rc scorecard_items_load(struct store *s, struct scorecard *sc)
 		   "SELECT question_ref, notes FROM scorecard_answers WHERE scorecard_id = :id ORDER BY rowid");
 	db_bind_int64(&st, ":id", sc->id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (sc->nanswers == cap) {
-			cap = cap ? cap * 2 : 8;
-			sc->answers = xrealloc(sc->answers, cap * sizeof *sc->answers);
-		}
-		struct scorecard_answer *a = &sc->answers[sc->nanswers++];
-		memset(a, 0, sizeof *a);
+		struct scorecard_answer *a = xgrow(&sc->answers, &sc->nanswers, &cap, sizeof *sc->answers);
 		db_column_text_copy(&st, 0, a->question_ref, sizeof a->question_ref);
 		db_column_text_copy(&st, 1, a->notes, sizeof a->notes);
 	}
@@ -471,12 +452,7 @@ static enum store_rc scorecard_items_load(struct store *s, struct scorecard *sc)
 		   "SELECT exercise_key, rating, notes FROM exercise_ratings WHERE scorecard_id = :id ORDER BY rowid");
 	db_bind_int64(&st, ":id", sc->id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (sc->nexercises == cap) {
-			cap = cap ? cap * 2 : 4;
-			sc->exercises = xrealloc(sc->exercises, cap * sizeof *sc->exercises);
-		}
-		struct scorecard_exercise *e = &sc->exercises[sc->nexercises++];
-		memset(e, 0, sizeof *e);
+		struct scorecard_exercise *e = xgrow(&sc->exercises, &sc->nexercises, &cap, sizeof *sc->exercises);
 		db_column_text_copy(&st, 0, e->exercise_key, sizeof e->exercise_key);
 		e->rating = (int)db_column_int64(&st, 1);
 		db_column_text_copy(&st, 2, e->notes, sizeof e->notes);
@@ -795,11 +771,7 @@ enum store_rc store_scorecards_for_application_visible(struct store *s, int64_t 
 	db_bind_int64(&st, ":viewer", viewer_user_id);
 	db_bind_int64(&st, ":all", viewer_sees_all ? 1 : 0);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 4;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		scorecard_from_row(&st, &list[count++]);
+		scorecard_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);
@@ -837,12 +809,7 @@ static enum store_rc submitted_ratings_read(struct db_stmt *st, struct submitted
 	size_t count = 0, cap = 0;
 	enum db_step_result step;
 	while ((step = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 32;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		struct submitted_rating *r = &list[count++];
-		memset(r, 0, sizeof *r);
+		struct submitted_rating *r = xgrow(&list, &count, &cap, sizeof *list);
 		r->application_id = db_column_int64(st, 0);
 		r->scorecard_id = db_column_int64(st, 1);
 		r->user_id = db_column_int64(st, 2);
@@ -908,12 +875,8 @@ enum store_rc store_scorecards_submitted_for_position(struct store *s, int64_t p
 		   " ORDER BY i.application_id, r.ord, sc.submitted_at, sc.id");
 	db_bind_int64(&st, ":position_id", position_id);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (out->nrecommendations == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->recommendations = xrealloc(out->recommendations, cap * sizeof *out->recommendations);
-		}
-		struct submitted_recommendation *r = &out->recommendations[out->nrecommendations++];
-		memset(r, 0, sizeof *r);
+		struct submitted_recommendation *r =
+			xgrow(&out->recommendations, &out->nrecommendations, &cap, sizeof *out->recommendations);
 		r->application_id = db_column_int64(&st, 0);
 		r->scorecard_id = db_column_int64(&st, 1);
 		r->user_id = db_column_int64(&st, 2);

@@ -51,11 +51,7 @@ enum store_rc store_template_list(struct store *s, struct stored_template **out,
 
 	db_prepare(s, &st, "SELECT " TEMPLATE_COLUMNS " FROM role_templates ORDER BY key");
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		template_from_row(&st, &list[count++]);
+		template_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);

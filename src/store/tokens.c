@@ -112,11 +112,7 @@ enum store_rc store_token_list(struct store *s, int64_t user_id, struct api_toke
 		   " WHERE :user_id = 0 OR t.user_id = :user_id ORDER BY t.created_at DESC, t.id DESC");
 	db_bind_int64(&st, ":user_id", user_id > 0 ? user_id : 0);
 	while ((step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		token_from_row(&st, &list[count++]);
+		token_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL) {
 		rc = db_rc(&st);

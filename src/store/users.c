@@ -122,11 +122,7 @@ enum store_rc store_user_list(struct store *s, struct user **out, size_t *n)
 
 	db_prepare(s, &st, "SELECT " USER_COLUMNS " FROM users ORDER BY name");
 	while (rc == STORE_OK && (step = db_step(&st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xrealloc(list, cap * sizeof *list);
-		}
-		rc = user_from_row(&st, &list[count++]);
+		rc = user_from_row(&st, xgrow(&list, &count, &cap, sizeof *list));
 	}
 	if (step == DB_FAIL)
 		rc = db_rc(&st);

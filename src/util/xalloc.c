@@ -4,6 +4,7 @@
  */
 #include "util/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,30 @@ void *xrealloc(void *p, size_t n)
 	if (!q)
 		out_of_memory(n);
 	return q;
+}
+
+void *xgrow(void *items_ptr, size_t *count, size_t *cap, size_t elem_size)
+{
+	char *items;
+
+	/* The pointer is copied, not dereferenced as void **, so any T ** works. */
+	memcpy(&items, items_ptr, sizeof items);
+	if (*count >= *cap) {
+		size_t new_cap = *cap ? *cap : 8;
+		if (new_cap > SIZE_MAX / 2 || (elem_size && new_cap * 2 > SIZE_MAX / elem_size)) {
+			fprintf(stderr, "stellwerk: array of %zu elements of %zu bytes cannot grow\n",
+			        *cap, elem_size);
+			abort();
+		}
+		new_cap *= 2;
+		items = xrealloc(items, new_cap * elem_size);
+		memcpy(items_ptr, &items, sizeof items);
+		*cap = new_cap;
+	}
+	char *slot = items + *count * elem_size;
+	memset(slot, 0, elem_size);
+	(*count)++;
+	return slot;
 }
 
 char *xstrdup(const char *s)
