@@ -399,6 +399,13 @@ static void checkins_section(struct request *r, const struct onb_view *v, bool e
 			html_raw(o, "</li>");
 			continue;
 		}
+		/* Held check-ins show their notes; only the next ones open their
+		 * form, so twelve weeks do not make a page of twelve forms. */
+		if (c->done && c->notes[0])
+			html_printf(o, "<p class=\"onb-checkin-notes\">%s</p>", c->notes);
+		bool upcoming = !c->done && c->day <= v->today + 7;
+		html_printf(o, "<details class=\"onb-checkin-edit\"%s><summary>%s</summary>", upcoming ? " open" : "",
+			    c->done ? _("Edit the notes") : _("Notes and status"));
 		html_printf(o, "<form class=\"form onb-checkin-form\" method=\"post\" action=\"/onboarding/%lld/checkins/%lld\">",
 			    (long long)v->hire.id, (long long)c->id);
 		csrf_field(r);
@@ -408,7 +415,7 @@ static void checkins_section(struct request *r, const struct onb_view *v, bool e
 			       "<textarea id=\"checkin-%lld-notes\" name=\"notes\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>"
 			       "<div class=\"field field-check\"><input type=\"checkbox\" id=\"checkin-%lld-done\" name=\"done\" "
 			       "value=\"1\"%s><label for=\"checkin-%lld-done\">%s</label></div>"
-			       "<button class=\"btn btn-small\">%s</button></form></li>",
+			       "<button class=\"btn btn-small\">%s</button></form></details></li>",
 			    (long long)c->id, _("Notes"), (long long)c->id, ONB_TEXT_MAX, c->notes, (long long)c->id,
 			    c->done ? " checked" : "", (long long)c->id, _("Held"), _("Save"));
 	}
