@@ -670,17 +670,19 @@ int server_run(const struct server_config *cfg)
 			housekeeping(main_store);
 	}
 	log_info("shutting down: finishing requests in flight");
-	MHD_socket listen_fd = MHD_quiesce_daemon(d);
 	/* Wait (at most 10 s) for requests being handled or sent; idle keep-alive
-	 * connections are simply closed by MHD_stop_daemon. */
+	 * connections are simply closed by MHD_stop_daemon. No MHD_quiesce_daemon:
+	 * with an epoll thread pool it races the workers removing the listen
+	 * socket from their epoll sets (libmicrohttpd 0.9.75 then aborts with
+	 * "Failed to remove listen FD from epoll set"); a request arriving during
+	 * the wait is simply served. */
 	for (int i = 0; i < 200 && atomic_load(&requests_in_flight) > 0; i++) {
 		struct timespec tick = { 0, 50 * 1000 * 1000 };
 		nanosleep(&tick, NULL);
 	}
-	MHD_stop_daemon(d);
+	MHD_stop_daemon(d);   /* also closes the listen socket */
 	d = NULL;
-	if (listen_fd != MHD_INVALID_SOCKET)
-		close(listen_fd);
+	fd = -1;
 	/* A CSV import still running is one transaction: stop it, it rolls back. */
 	import_jobs_shutdown(5000);
 	mailer_stop();       /* a transfer in progress is aborted and queued again */
