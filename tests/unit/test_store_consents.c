@@ -161,7 +161,7 @@ static void test_consents(void **state)
 	assert_int_equal(list[0].expires_at, 0);
 	assert_int_equal(list[1].kind, CONSENT_TALENT_POOL);
 	assert_string_equal(consent_kind_code(list[1].kind), "talent_pool");
-	assert_int_equal(list[1].expires_at, NOW + 730 * 86400LL);
+	assert_int_equal(list[1].expires_at, NOW + 730 * 86400LL); /* R-X-5: talent-pool consent with expiry */
 	free(list);
 
 	/* inside the caller's unit of work: rolled back with it */

@@ -345,14 +345,14 @@ static void apply_with_pdf(void **state)
 	char sql[256], text[4096];
 	snprintf(sql, sizeof sql, "SELECT notice_version FROM consents WHERE candidate_id = %lld AND kind = 'privacy'", id);
 	db_text(sql, text, sizeof text);
-	assert_string_equal(text, "de-0");
+	assert_string_equal(text, "de-0"); /* R-X-5: consent records name the notice version */
 	snprintf(sql, sizeof sql, "SELECT given_at FROM consents WHERE candidate_id = %lld AND kind = 'privacy'", id);
 	long long given = db_int(sql);
 	assert_true(given >= before && given <= (long long)time(NULL));
 	snprintf(sql, sizeof sql, "SELECT expires_at IS NULL OR expires_at = 0 FROM consents WHERE candidate_id = %lld"
 				  " AND kind = 'privacy'", id);
 	assert_int_equal(db_int(sql), 1);
-	/* talent pool: 24 months, i.e. between 729 and 732 days */
+	/* R-X-5: talent-pool consent with expiry — 24 months, i.e. between 729 and 732 days */
 	snprintf(sql, sizeof sql, "SELECT expires_at - given_at FROM consents WHERE candidate_id = %lld AND kind = 'talent_pool'",
 		 id);
 	long long span = db_int(sql);

@@ -166,6 +166,7 @@ static long long open_scorecard(const char *token, long long interview, long sta
 	snprintf(body, sizeof body, "{\"interview_id\":%lld}", interview);
 	json_t *sc = api_call_json(&srv, token, "POST", "/api/v1/scorecards", body, status);
 	long long id = id_of(sc);
+	/* R-X-7: scorecards are a JSON API resource */
 	assert_string_equal(json_string_value(json_object_get(sc, "status")), "draft");
 	json_decref(sc);
 	return id;

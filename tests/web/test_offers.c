@@ -131,7 +131,7 @@ static json_t *offer_of(long long app)
 	snprintf(path, sizeof path, "/api/v1/offers?application=%lld", app);
 	json_t *list = api_call_json(&srv, tok_weber, "GET", path, NULL, 200);
 	json_t *items = json_object_get(list, "items");
-	assert_true(json_array_size(items) >= 1);
+	assert_true(json_array_size(items) >= 1); /* R-X-7: offers are a JSON API resource (documented: docs layer) */
 	json_t *o = json_incref(json_array_get(items, 0));
 	json_decref(list);
 	return o;
